@@ -1,0 +1,40 @@
+# The one entry point: `make test`, `make demo`, `make lint`, `make fmt`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export COLUMNS ?= 110
+
+.PHONY: install test demo lint fmt clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -c 'import sys; assert sys.version_info >= (3, 11), "gd needs Python >= 3.11"'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+demo: $(STAMP)
+	@echo '$$ gd validate'
+	@$(BIN)/gd validate
+	@echo
+	@echo '$$ gd tasks --unit 县卫健局'
+	@$(BIN)/gd tasks --unit 县卫健局
+	@echo '$$ gd tasks --unit 縣政府辦 --role lead --format json'
+	@$(BIN)/gd tasks --unit 縣政府辦 --role lead --format json | head -n 24
+	@echo '  …'
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+fmt: $(STAMP)
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist

@@ -1,0 +1,3 @@
+from gov_disclosure.cli import main
+
+main()

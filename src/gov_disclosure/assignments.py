@@ -1,0 +1,97 @@
+"""Who must act on what: the roles of units in tasks, deadlines and milestones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gov_disclosure.models import Deadline, Milestone, Plan, Task, Unit
+from gov_disclosure.units import UnitIndex
+
+
+class Role(StrEnum):
+    lead = "lead"  # named as 牽頭
+    responsible = "responsible"  # named as 負責 / 按照職責分工負責
+    member = "member"  # reached through a group such as 各鄉(鎮、街道)
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Role.lead: 3, Role.responsible: 2, Role.member: 1}
+
+
+@dataclass(frozen=True)
+class Assignment:
+    unit: Unit
+    role: Role
+    #: The group through which a member is reached.
+    via: Unit | None = None
+
+
+def task_assignments(task: Task, index: UnitIndex) -> dict[str, Assignment]:
+    """Every unit that must act on a task, with its strongest role, in registry order.
+
+    A group named on a task (as lead or responsible) reaches each of its
+    members as ``member``; a unit named directly is ``lead`` or
+    ``responsible``.  When a unit is reached several ways the strongest role
+    counts: lead over responsible over member.
+    """
+    found: dict[str, Assignment] = {}
+
+    def offer(candidate: Assignment) -> None:
+        current = found.get(candidate.unit.id)
+        if current is None or candidate.role.rank > current.role.rank:
+            found[candidate.unit.id] = candidate
+
+    for names, role in ((task.lead, Role.lead), (task.responsible, Role.responsible)):
+        for name in names:
+            unit = index.lookup(name)
+            if unit.is_group:
+                for member in index.members(unit):
+                    offer(Assignment(member, Role.member, via=unit))
+            else:
+                offer(Assignment(unit, role))
+    return dict(sorted(found.items(), key=lambda item: index.order[item[0]]))
+
+
+def named_role(task: Task, group: Unit, index: UnitIndex) -> Role | None:
+    """How a task names a group itself (for ``gd tasks --unit 各鄉(鎮、街道)``)."""
+    for names, role in ((task.lead, Role.lead), (task.responsible, Role.responsible)):
+        if any(index.lookup(name).id == group.id for name in names):
+            return role
+    return None
+
+
+def deadline_units(
+    task: Task, deadline: Deadline, index: UnitIndex, assigned: dict[str, Assignment]
+) -> list[Unit]:
+    """The units that must meet a deadline: those its sentence names, else all of the task's."""
+    if not deadline.units:
+        return [a.unit for a in assigned.values()]
+    found: dict[str, Unit] = {}
+    for name in deadline.units:
+        for unit in index.expand(index.lookup(name)):
+            found.setdefault(unit.id, unit)
+    return sorted(found.values(), key=lambda u: index.order[u.id])
+
+
+def milestone_units(
+    milestone: Milestone, index: UnitIndex, plan_assignments: dict[str, dict[str, Assignment]]
+) -> list[Unit]:
+    """The units a milestone applies to: those it names, else every unit with a task."""
+    found: dict[str, Unit] = {}
+    if milestone.units:
+        for name in milestone.units:
+            for unit in index.expand(index.lookup(name)):
+                found.setdefault(unit.id, unit)
+    else:
+        for assigned in plan_assignments.values():
+            for unit_id, assignment in assigned.items():
+                found.setdefault(unit_id, assignment.unit)
+    return sorted(found.values(), key=lambda u: index.order[u.id])
+
+
+def plan_assignments(plan: Plan, index: UnitIndex) -> dict[str, dict[str, Assignment]]:
+    return {task.id: task_assignments(task, index) for task in plan.tasks()}

@@ -1,0 +1,129 @@
+"""What every command shares: options, the error boundary, consoles, output script."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from gov_disclosure import constants as C
+from gov_disclosure.errors import ExitCode, GdError, Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False)
+
+
+def print_problems(problems: list[Problem]) -> None:
+    console = stderr_console()
+    for problem in problems:
+        style = "yellow" if problem.severity == "warning" else "red"
+        console.print(problem.format(), style=style, markup=False)
+
+
+def handle_errors(fn: F) -> F:
+    """The one error boundary: project errors → messages and exit codes, bugs → exit 3."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except GdError as exc:
+            print_problems(exc.problems)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except KeyboardInterrupt:
+            stderr_console().print("interrupted", markup=False)
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except BrokenPipeError:
+            # `gd tasks | head`: the reader went away; nothing to report.
+            sys.stderr.close()
+            raise typer.Exit(int(ExitCode.OK)) from None
+        except Exception as exc:
+            console = stderr_console()
+            if os.environ.get(C.DEBUG_ENV):
+                console.print(traceback.format_exc(), markup=False)
+            console.print(
+                f"gd: internal error ({type(exc).__name__}: {exc}). This is a bug in gd; "
+                f"run again with {C.DEBUG_ENV}=1 to see the traceback and report it.",
+                markup=False,
+            )
+            raise typer.Exit(int(ExitCode.BUG)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Script(StrEnum):
+    simplified = "simplified"
+    traditional = "traditional"
+
+
+RootOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help=f"Workspace folder (default: the nearest folder upward with plan/; or ${C.ROOT_ENV}).",
+        show_default=False,
+    ),
+]
+YearOpt = Annotated[
+    int | None,
+    typer.Option("--year", help="Plan year (default: the newest plan).", show_default=False),
+]
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format: table, json or csv.")
+]
+ScriptOpt = Annotated[
+    Script | None,
+    typer.Option(
+        "--script",
+        help="Print in simplified or traditional characters (default: the plan's own script).",
+        show_default=False,
+    ),
+]
+
+
+def complete_unit(incomplete: str) -> list[str]:
+    """Shell completion for --unit: the registry's unit names."""
+    try:
+        from gov_disclosure.units import canonical
+        from gov_disclosure.workspace import find_workspace, load_registry
+
+        index, _ = load_registry(find_workspace())
+        key = canonical(incomplete) if incomplete else ""
+        return [u.name for u in index.units if not key or key in canonical(u.name)]
+    except Exception:  # completion must never break the shell
+        return []
+
+
+UnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        "-u",
+        help="A unit's name, typed any way: 縣衛健局, 县卫健局, 縣衛生健康局, 衛健局.",
+        autocompletion=complete_unit,
+        show_default=False,
+    ),
+]

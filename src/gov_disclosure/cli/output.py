@@ -1,0 +1,99 @@
+"""One way to print a listing: a rich table on a terminal, JSON or CSV for scripts.
+
+Commands compute their rows once: ``records`` (plain data, printed as JSON)
+and, for each record, the cells people read (printed as a table or CSV).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rich import box
+from rich.table import Table
+
+from gov_disclosure.cli.common import OutputFormat, Script, stdout_console
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    #: Keep on one line (ids, dates); other columns wrap long text, never cut it.
+    nowrap: bool = False
+    ratio: int | None = None
+    justify: str = "left"
+
+
+def converter(script: Script | None, plan_is_traditional: bool) -> Callable[[str], str]:
+    """What to apply to printed text for ``--script`` (labels are written in traditional)."""
+    from gov_disclosure.textnorm import to_simplified, to_traditional
+
+    target = script or (Script.traditional if plan_is_traditional else Script.simplified)
+    if target is Script.simplified:
+        return to_simplified
+    return (lambda s: s) if plan_is_traditional else to_traditional
+
+
+def convert_all(value: Any, conv: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return conv(value)
+    if isinstance(value, list):
+        return [convert_all(v, conv) for v in value]
+    if isinstance(value, dict):
+        return {k: convert_all(v, conv) for k, v in value.items()}
+    return value
+
+
+def emit(
+    fmt: OutputFormat,
+    records: list[dict[str, Any]],
+    columns: Sequence[Column],
+    cells: Callable[[dict[str, Any]], Sequence[str]],
+    *,
+    conv: Callable[[str], str],
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
+    if fmt is OutputFormat.json:
+        text = json.dumps(convert_all(records, conv), ensure_ascii=False, indent=2)
+        sys.stdout.write(text + "\n")
+        return
+    header = [conv(c.label) for c in columns]
+    rows = [[conv(cell) for cell in cells(r)] for r in records]
+    if fmt is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        # A byte-order mark, so Excel and WPS read the Chinese as UTF-8.
+        sys.stdout.write("\ufeff" + buffer.getvalue())
+        return
+    table = Table(
+        title=conv(title) if title else None,
+        caption=conv(caption) if caption else None,
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+        expand=False,
+        title_justify="left",
+        caption_justify="left",
+    )
+    for column, label in zip(columns, header, strict=True):
+        table.add_column(
+            label,
+            no_wrap=column.nowrap,
+            overflow="fold",
+            ratio=column.ratio,
+            justify=column.justify,  # type: ignore[arg-type]
+        )
+    for row in rows:
+        table.add_row(*row)
+    stdout_console().print(table)
+
+
+def joined(names: Sequence[str]) -> str:
+    return "、".join(names)

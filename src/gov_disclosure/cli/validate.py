@@ -1,0 +1,43 @@
+"""`gd validate`: check the registry, every plan (and later progress files)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from gov_disclosure.cli import app
+from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors, print_problems
+from gov_disclosure.errors import ExitCode
+from gov_disclosure.validate import validate_workspace
+from gov_disclosure.workspace import find_workspace
+
+
+@app.command("validate")
+@handle_errors
+def validate_command(
+    root: RootOpt = None,
+    year: YearOpt = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Treat warnings (pinyin left over, encoding damage) as errors."
+        ),
+    ] = False,
+) -> None:
+    """Check the unit registry and the plans; print every problem as FILE:LINE:COL: message.
+
+    Exit 0 when clean, 1 when a file is invalid, 2 for a usage error.
+    """
+    ws = find_workspace(root)
+    report = validate_workspace(ws, year)
+    print_problems(report.problems)
+    for line in report.summary:
+        typer.echo(line)
+    if report.errors or (strict and report.problems):
+        typer.echo(f"{report.error_count} error(s), {report.warning_count} warning(s)", err=True)
+        raise typer.Exit(int(ExitCode.DATA))
+    if report.problems:
+        typer.echo(f"ok, with {report.warning_count} warning(s)")
+    else:
+        typer.echo("ok")

@@ -1,0 +1,130 @@
+"""The schema of every YAML file kind, as pydantic models (``extra="forbid"``).
+
+These models say what a file may contain; rules that need more than one file
+(a unit name must exist in the registry, a deadline must fall in the plan
+year) are checked in :mod:`gov_disclosure.workspace`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+UnitName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+#: Unit ids name progress files, so they must be safe file names everywhere.
+UnitId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,3}$")]
+MilestoneId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,62}$")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class UnitKind(StrEnum):
+    county_department = "county_department"
+    county_institution = "county_institution"
+    city_branch = "city_branch"
+    township = "township"
+    subdistrict = "subdistrict"
+    sub_office = "sub_office"
+    group = "group"
+
+
+class Unit(_Model):
+    """One unit of the registry, or a group that stands for several."""
+
+    id: UnitId = Field(description="Stable ASCII id, also the name of the unit's progress file.")
+    name: UnitName = Field(description="The name as the notices write it, e.g. 縣衛健局.")
+    full_name: UnitName | None = Field(None, description="Official full name where certain.")
+    aliases: list[UnitName] = Field(default_factory=list, description="Other spellings.")
+    kind: UnitKind
+    parent: UnitId | None = Field(None, description="For a sub_office: the id of its unit.")
+    members: list[UnitName] = Field(
+        default_factory=list, description="For a group: its member units (names or ids)."
+    )
+    member_kinds: list[UnitKind] = Field(
+        default_factory=list, description="For a group: every unit of these kinds is a member."
+    )
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind is UnitKind.group
+
+    def spellings(self) -> list[str]:
+        names = [self.name, *self.aliases, self.id]
+        if self.full_name:
+            names.insert(1, self.full_name)
+        return names
+
+
+class Registry(_Model):
+    units: list[Unit] = Field(min_length=1)
+
+
+class Basis(_Model):
+    title: Text | None = None
+    document_number: Text | None = None
+
+
+class Notice(_Model):
+    title: Text
+    issuer: Text
+    issued: dt.date
+    document_number: Text | None = None
+    basis: Basis | None = None
+    addressees: list[Text] = Field(default_factory=list)
+
+
+class Deadline(_Model):
+    date: dt.date
+    what: Text = Field(description="What must be done by then, in the notice's words.")
+    phrase: Text | None = Field(None, description="The notice's own phrase, e.g. 2020年9月底前.")
+    units: list[UnitName] = Field(
+        default_factory=list,
+        description="Units the sentence names; empty: every unit assigned to the task.",
+    )
+
+
+class Milestone(_Model):
+    id: MilestoneId
+    date: dt.date
+    what: Text
+    phrase: Text | None = None
+    recipient: UnitName | None = Field(None, description="Who receives what is delivered.")
+    units: list[UnitName] = Field(
+        default_factory=list, description="Empty: every unit with a task in the plan."
+    )
+
+
+class Task(_Model):
+    id: TaskId
+    title: Text
+    requirement: list[Text] = Field(min_length=1, description="One item per sentence.")
+    lead: list[UnitName] = Field(default_factory=list)
+    responsible: list[UnitName] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
+
+    @property
+    def section_number(self) -> int:
+        return int(self.id.split(".", 1)[0])
+
+
+class Section(_Model):
+    number: int = Field(ge=1, le=999)
+    title: Text
+    tasks: list[Task] = Field(min_length=1)
+
+
+class Plan(_Model):
+    year: int = Field(ge=1990, le=2200)
+    notice: Notice
+    milestones: list[Milestone] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+
+    def tasks(self) -> list[Task]:
+        return [task for section in self.sections for task in section.tasks]

@@ -1,0 +1,83 @@
+"""Rules about Chinese text: pinyin annotations, script folding, signs of damage.
+
+Every rule that looks at the characters of a name or a sentence lives here,
+so the name matcher, the validator and the importer agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
+#: Lower-case Latin letters (with tone marks, or a tone digit) in ASCII or
+#: full-width parentheses, right after a CJK character.
+PINYIN_ANNOTATION = re.compile(
+    r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]"
+    r"[a-zü\u00e0-\u00fc\u0100-\u017f\u01cd-\u01dc\u0300-\u036f]{1,7}[1-5]?"
+    r"[)）]"
+)
+#: Characters that only appear where text was decoded with the wrong encoding.
+_REPLACEMENT = "\ufffd"
+#: A question mark inside Chinese text: what a GBK/UTF-8 mix-up leaves behind.
+_QUESTION_IN_CJK = re.compile(r"[\u3400-\u9fff。，、；：][?？]|[?？]+[;；]?[\u3400-\u9fff]")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove pinyin annotations, keeping real parentheses such as 各鄉(鎮、街道)."""
+    return PINYIN_ANNOTATION.sub("", text)
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    import opencc  # imported here: only commands that convert pay for it
+
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    return str(_converter("t2s").convert(text))
+
+
+def to_traditional(text: str) -> str:
+    return str(_converter("s2t").convert(text))
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text has characters that simplification would change."""
+    return to_simplified(text) != text
+
+
+def fold(text: str) -> str:
+    """The form two spellings of one name share.
+
+    Full-width forms and compatibility characters are folded (NFKC), pinyin
+    annotations and every space removed, Latin letters lower-cased, and
+    traditional characters turned into simplified ones.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = strip_pinyin(text)
+    text = _SPACES.sub("", text).lower()
+    return to_simplified(text)
+
+
+def text_warnings(text: str) -> list[tuple[int, str]]:
+    """Signs of damage in one piece of text: (offset, message) pairs."""
+    found: list[tuple[int, str]] = []
+    for m in PINYIN_ANNOTATION.finditer(text):
+        found.append((m.start(), f"leftover pinyin annotation {m.group()!r}"))
+    pos = text.find(_REPLACEMENT)
+    if pos >= 0:
+        found.append(
+            (pos, "U+FFFD replacement character: the text was decoded with the wrong encoding")
+        )
+    for m in _QUESTION_IN_CJK.finditer(text):
+        found.append(
+            (
+                m.start(),
+                f"{m.group()!r}: a question mark inside Chinese text, a sign of encoding damage",
+            )
+        )
+    return found

@@ -1,0 +1,237 @@
+"""Unit names: the one place where a typed or written name becomes a unit.
+
+People type a unit's name in many ways: simplified or traditional characters,
+full or short names, with or without the county's name in front, with pinyin
+annotations copied from a web page.  :func:`canonical` folds all of these into
+one key; :class:`UnitIndex` finds units by it and expands groups.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from gov_disclosure.constants import COUNTY_PREFIXES
+from gov_disclosure.errors import GdError
+from gov_disclosure.models import Registry, Unit
+from gov_disclosure.textnorm import fold
+
+_PREFIXES = tuple(sorted({fold(p) for p in COUNTY_PREFIXES}, key=len, reverse=True))
+_COUNTY = fold("縣")
+#: How alike (0..1) a name must be to be suggested after "did you mean".
+_SUGGEST_CUTOFF = 0.25
+
+
+def canonical(name: str) -> str:
+    """The key two spellings of one unit's name share (縣衛健局 = 县卫健局 = 衛健局)."""
+    key = fold(name)
+    for prefix in _PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix) :]
+            break
+    if key.startswith(_COUNTY) and len(key) > 2:
+        key = key[len(_COUNTY) :]
+    return key
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in a file's data, located by its path in the data."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    severity: str = "error"
+    key: bool = False
+
+
+class Unresolved(Exception):
+    """A name that finds no unit or several; ``candidates`` help the user."""
+
+    def __init__(self, name: str, candidates: list[Unit], ambiguous: bool) -> None:
+        self.name = name
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        names = "、".join(u.name for u in self.candidates)
+        if self.ambiguous:
+            return (
+                f"unit name {self.name!r} is ambiguous: it matches {names}; type more of the name"
+            )
+        hint = f"; did you mean {names}?" if names else "; `gd units` lists every unit"
+        return f"unknown unit {self.name!r}{hint}"
+
+
+@dataclass
+class UnitIndex:
+    """The registry, indexed for name lookup, with every group's members expanded."""
+
+    units: list[Unit]
+    by_id: dict[str, Unit] = field(default_factory=dict)
+    by_key: dict[str, Unit] = field(default_factory=dict)
+    members_of: dict[str, list[Unit]] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, registry: Registry) -> tuple[UnitIndex, list[Finding]]:
+        index = cls(list(registry.units))
+        findings: list[Finding] = []
+        for i, unit in enumerate(registry.units):
+            if unit.id in index.by_id:
+                findings.append(Finding(("units", i, "id"), f"duplicate unit id {unit.id!r}"))
+                continue
+            index.by_id[unit.id] = unit
+            index.order[unit.id] = i
+            for spelling in unit.spellings():
+                key = canonical(spelling)
+                other = index.by_key.get(key)
+                if other is not None and other.id != unit.id:
+                    findings.append(
+                        Finding(
+                            ("units", i),
+                            f"{spelling!r} of unit {unit.id!r} reads the same as a name of "
+                            f"unit {other.id!r} ({other.name}); a name must find one unit",
+                        )
+                    )
+                else:
+                    index.by_key[key] = unit
+        findings += index._check_structure()
+        if not any(f.severity == "error" for f in findings):
+            findings += index._expand_groups()
+        return index, findings
+
+    def _check_structure(self) -> list[Finding]:
+        findings = []
+        for i, unit in enumerate(self.units):
+            if unit.is_group:
+                if not unit.members and not unit.member_kinds:
+                    findings.append(Finding(("units", i), f"group {unit.name} has no members"))
+                if unit.parent:
+                    findings.append(Finding(("units", i, "parent"), "a group has no parent"))
+            elif unit.members or unit.member_kinds:
+                field_name = "members" if unit.members else "member_kinds"
+                findings.append(
+                    Finding(
+                        ("units", i, field_name),
+                        f"only a group has {field_name}; {unit.name} is a {unit.kind.value}",
+                        key=True,
+                    )
+                )
+            if unit.kind.value == "sub_office" and not unit.parent:
+                findings.append(
+                    Finding(("units", i), f"sub_office {unit.name} needs a parent unit id")
+                )
+            if unit.parent and unit.parent not in self.by_id:
+                findings.append(
+                    Finding(("units", i, "parent"), f"parent {unit.parent!r} is not a unit id")
+                )
+            for j, member in enumerate(unit.members):
+                try:
+                    self.lookup(member)
+                except Unresolved as exc:
+                    findings.append(Finding(("units", i, "members", j), exc.describe()))
+        return findings
+
+    def _expand_groups(self) -> list[Finding]:
+        findings = []
+        for i, unit in enumerate(self.units):
+            if not unit.is_group:
+                continue
+            try:
+                members = self._expand(unit, ())
+            except _Cycle as cycle:
+                names = " → ".join(cycle.path)
+                findings.append(Finding(("units", i, "members"), f"groups form a cycle: {names}"))
+                continue
+            if not members and (unit.members or unit.member_kinds):
+                findings.append(
+                    Finding(
+                        ("units", i), f"group {unit.name} has no members: no unit has its kinds"
+                    )
+                )
+            self.members_of[unit.id] = members
+        return findings
+
+    def _expand(self, group: Unit, path: tuple[str, ...]) -> list[Unit]:
+        if group.id in path:
+            raise _Cycle([*[self.by_id[p].name for p in path], group.name])
+        found: dict[str, Unit] = {}
+        for name in group.members:
+            member = self.lookup(name)
+            inner = self._expand(member, (*path, group.id)) if member.is_group else [member]
+            for unit in inner:
+                found.setdefault(unit.id, unit)
+        for unit in self.units:
+            if not unit.is_group and unit.kind in group.member_kinds:
+                found.setdefault(unit.id, unit)
+        return sorted(found.values(), key=lambda u: self.order[u.id])
+
+    # ---- lookups ---------------------------------------------------------------
+
+    def lookup(self, name: str) -> Unit:
+        """The unit a name written in a file stands for: exact spellings only."""
+        unit = self.by_key.get(canonical(name))
+        if unit is None:
+            raise Unresolved(name, self.suggest(name), ambiguous=False)
+        return unit
+
+    def resolve(self, query: str) -> Unit:
+        """The unit a person means by what they typed; raises :class:`GdError` (usage)."""
+        try:
+            return self.match(query)
+        except Unresolved as exc:
+            raise GdError.usage(exc.describe()) from None
+
+    def match(self, query: str) -> Unit:
+        """Exact spelling first, then a unique part of a name; raises :class:`Unresolved`."""
+        key = canonical(query)
+        if not key:
+            raise Unresolved(query, [], ambiguous=False)
+        unit = self.by_key.get(key)
+        if unit is not None:
+            return unit
+        if len(key) >= 2:
+            found: dict[str, Unit] = {}
+            for name_key, candidate in self.by_key.items():
+                if key in name_key:
+                    found.setdefault(candidate.id, candidate)
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if found:
+                ordered = sorted(found.values(), key=lambda u: self.order[u.id])
+                raise Unresolved(query, ordered, ambiguous=True)
+        raise Unresolved(query, self.suggest(query), ambiguous=False)
+
+    def suggest(self, query: str, n: int = 3) -> list[Unit]:
+        key = canonical(query)
+        scored = []
+        matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+        for name_key, unit in self.by_key.items():
+            matcher.set_seq1(name_key)
+            scored.append((matcher.ratio(), -self.order[unit.id], unit))
+        found: dict[str, Unit] = {}
+        for score, _, unit in sorted(scored, key=lambda s: s[:2], reverse=True):
+            if score < _SUGGEST_CUTOFF or len(found) == n:
+                break
+            found.setdefault(unit.id, unit)
+        return list(found.values())
+
+    def members(self, group: Unit) -> list[Unit]:
+        return self.members_of.get(group.id, [])
+
+    def expand(self, unit: Unit) -> list[Unit]:
+        """A unit itself, or a group's members."""
+        return self.members(unit) if unit.is_group else [unit]
+
+    def groups_of(self, unit: Unit) -> list[Unit]:
+        return [g for g in self.units if g.is_group and unit in self.members_of.get(g.id, [])]
+
+    def names(self) -> list[str]:
+        """Every unit's name as the registry writes it (for completion)."""
+        return [u.name for u in self.units]
+
+
+class _Cycle(Exception):
+    def __init__(self, path: list[str]) -> None:
+        self.path = path

@@ -1,0 +1,262 @@
+"""Safe YAML reading that keeps positions, so every error can name its line.
+
+Files are composed into a node tree with PyYAML's C parser when available (the
+pure-Python one otherwise) and turned into plain Python values here rather than
+by PyYAML's constructor, which lets us:
+
+* keep dates as text, so ``2020-13-01`` reaches validation (and its line)
+  instead of failing inside PyYAML with a bare ``ValueError``;
+* refuse duplicate keys (PyYAML silently keeps the last one and loses data);
+* refuse aliases (``*name``), merge keys and tags, which can make a small file
+  expand enormously or carry objects;
+* map any validation error's location back to a line and column
+  (:func:`locate`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from gov_disclosure.constants import MAX_FILE_BYTES, MAX_YAML_DEPTH
+from gov_disclosure.errors import GdError, Problem
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_constructor = SafeConstructor()
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its plain value and the node tree that knows where each value stood."""
+
+    path: Path
+    data: Any
+    root: Node | None
+
+    def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int] | None:
+        return locate(self.root, loc, key=key)
+
+    def problem(
+        self,
+        message: str,
+        loc: tuple[str | int, ...] = (),
+        *,
+        key: bool = False,
+        severity: str = "error",
+    ) -> Problem:
+        pos = self.position(loc, key=key)
+        line, col = pos if pos else (None, None)
+        return Problem(message, self.path, line, col, severity)
+
+
+def read_text(path: Path) -> str:
+    """Read a workspace file as UTF-8 text, with a positioned error for anything else."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise GdError.data(
+                f"file is too large ({size // (1024 * 1024)} MiB; the limit is "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)",
+                path,
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise GdError.data("file not found", path) from None
+    except IsADirectoryError:
+        raise GdError.data("is a folder, not a file", path) from None
+    except OSError as exc:
+        raise GdError.data(f"cannot read file: {exc.strerror or exc}", path) from None
+    return decode_utf8(raw, path)
+
+
+def decode_utf8(raw: bytes, path: Path) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise GdError.data(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            path,
+            line,
+            col,
+        ) from None
+
+
+def load(path: Path) -> YamlDocument:
+    """Read and parse one YAML file; raise a :class:`GdError` listing every problem."""
+    return parse(read_text(path), path)
+
+
+def parse(text: str, path: Path) -> YamlDocument:
+    if "\t" in text:
+        _refuse_tab_indentation(text, path)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = _yaml_message(exc)
+        if mark is None:
+            raise GdError.data(f"YAML syntax error: {message}", path) from None
+        raise GdError.data(
+            f"YAML syntax error: {message}", path, mark.line + 1, mark.column + 1
+        ) from None
+    except yaml.YAMLError as exc:
+        raise GdError.data(f"YAML error: {exc}", path) from None
+    except RecursionError:
+        raise GdError.data(f"nested deeper than {MAX_YAML_DEPTH} levels", path) from None
+    if root is None:
+        return YamlDocument(path, None, None)
+    builder = _Builder(path)
+    data = builder.build(root, 0)
+    if builder.problems:
+        raise GdError.of(builder.problems)
+    return YamlDocument(path, data, root)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    text = "; ".join(parts) if parts else str(exc)
+    return text.replace("\n", " ")
+
+
+def _refuse_tab_indentation(text: str, path: Path) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            raise GdError.data(
+                "tab used for indentation; YAML indents with spaces",
+                path,
+                number,
+                len(line) - len(stripped) + 1,
+            )
+
+
+class _Builder:
+    """Turns a node tree into plain values, collecting every problem on the way."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def _problem(self, message: str, node: Node) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(message, self.path, mark.line + 1, mark.column + 1))
+
+    def build(self, node: Node, depth: int) -> Any:
+        if depth > MAX_YAML_DEPTH:
+            self._problem(f"nested deeper than {MAX_YAML_DEPTH} levels", node)
+            return None
+        if not isinstance(node, ScalarNode):
+            if id(node) in self.seen:
+                self._problem("aliases (*name) are not allowed; write the value out", node)
+                return None
+            self.seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self._problem(f"tags such as {node.tag!r} are not allowed", node)
+            return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, MappingNode)
+        return self._mapping(node, depth)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            self._problem(f"tags such as {tag!r} are not allowed", node)
+            return None
+        if tag in (_STR, "tag:yaml.org,2002:timestamp"):
+            return node.value
+        if tag == "tag:yaml.org,2002:int":
+            return _constructor.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            return _constructor.construct_yaml_float(node)
+        if tag == "tag:yaml.org,2002:bool":
+            return _constructor.construct_yaml_bool(node)
+        return None
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
+        if node.tag != "tag:yaml.org,2002:map":
+            self._problem(f"tags such as {node.tag!r} are not allowed", node)
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem("merge keys (<<) are not allowed; write the keys out", key_node)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self._problem("a key must be a plain value, not a list or mapping", key_node)
+                continue
+            key = self._scalar(key_node)
+            if key in result or key in first_seen:
+                self._problem(
+                    f"duplicate key {key!r} (first at line {first_seen[key]}); "
+                    "YAML keeps only one of them",
+                    key_node,
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+
+def locate(
+    root: Node | None, loc: tuple[str | int, ...], *, key: bool = False
+) -> tuple[int, int] | None:
+    """The 1-based (line, column) of the value at ``loc`` (or of its key, with ``key``).
+
+    Where ``loc`` goes further than the file (a missing field), the position of
+    the deepest node that exists is returned.
+    """
+    if root is None:
+        return None
+    node: Node = root
+    key_node: Node | None = None
+    for part in loc:
+        nxt: Node | None = None
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and _same_key(k, part):
+                    key_node, nxt = k, v
+                    break
+        elif (
+            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+        ):
+            key_node, nxt = None, node.value[part]
+        if nxt is None:
+            break
+        node = nxt
+    else:
+        if key and key_node is not None:
+            node = key_node
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _same_key(node: ScalarNode, part: str | int) -> bool:
+    if node.value == part:
+        return True
+    return isinstance(part, int) and node.value == str(part)

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gov_disclosure.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the developer's environment out of the tests."""
+    for name in ("GD_ROOT", "GD_DEBUG", "GD_NO_CACHE", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """A copy of the bundled workspace (plan/ only) in a temporary folder."""
+    root = tmp_path / "ws"
+    shutil.copytree(REPO / "plan", root / "plan")
+    return root
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> object:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def gd(workspace: Path):
+    """Run `gd ARGS…` on the test workspace through Typer's CliRunner."""
+
+    def run(*args: str, root: Path | None = None) -> Result:
+        runner = CliRunner()
+        argv = list(args)
+        if "--root" not in argv and not any(a.startswith("--root=") for a in argv):
+            argv += ["--root", str(root or workspace)]
+        result = runner.invoke(app, argv, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
