@@ -24,9 +24,10 @@ demo: $(STAMP)
 	@echo
 	@echo '$$ gd tasks --unit 县卫健局'
 	@$(BIN)/gd tasks --unit 县卫健局
-	@echo '$$ gd tasks --unit 縣政府辦 --role lead --format json'
-	@$(BIN)/gd tasks --unit 縣政府辦 --role lead --format json | head -n 24
-	@echo '  …'
+	@echo '$$ gd progress show --unit 县卫健局'
+	@$(BIN)/gd progress show --unit 县卫健局
+	@echo '$$ gd progress show'
+	@$(BIN)/gd progress show
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

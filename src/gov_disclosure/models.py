@@ -11,13 +11,23 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 UnitName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 #: Unit ids name progress files, so they must be safe file names everywhere.
 UnitId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,3}$")]
+RecordKey = Annotated[
+    str, StringConstraints(pattern=r"^([1-9][0-9]{0,2}\.[1-9][0-9]{0,3}|[a-z][a-z0-9-]{0,62})$")
+]
 MilestoneId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,62}$")]
 
 
@@ -128,3 +138,71 @@ class Plan(_Model):
 
     def tasks(self) -> list[Task]:
         return [task for section in self.sections for task in section.tasks]
+
+
+# ---- progress records (progress/<year>/<unit-id>.yaml) ----------------------------
+
+
+class Status(StrEnum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    not_applicable = "not_applicable"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+    @property
+    def closed(self) -> bool:
+        """Done or not applicable: nothing left to do."""
+        return self in (Status.done, Status.not_applicable)
+
+
+STATUS_LABELS = {
+    Status.not_started: "未開始",
+    Status.in_progress: "推進中",
+    Status.done: "已完成",
+    Status.not_applicable: "不適用",
+}
+
+
+class Evidence(_Model):
+    """A link, document number or file path that shows the work was done."""
+
+    ref: Text = Field(description="URL (http/https), document number or file path.")
+    title: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        return {"ref": value} if isinstance(value, str) else value
+
+    @field_validator("ref")
+    @classmethod
+    def _safe_scheme(cls, ref: str) -> str:
+        scheme = ref.split(":", 1)[0].lower() if ":" in ref else ""
+        if scheme in UNSAFE_SCHEMES:
+            raise ValueError(f"{scheme}: links are not allowed as evidence; use an http(s) URL")
+        return ref
+
+    @property
+    def is_link(self) -> bool:
+        return self.ref.lower().startswith(("http://", "https://"))
+
+
+UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
+
+
+class ProgressRecord(_Model):
+    task: RecordKey = Field(description="A task id (2.4) or a plan milestone id (report).")
+    status: Status
+    date: dt.date | None = Field(None, description="Date of the last change.")
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: str | None = None
+
+
+class ProgressFile(_Model):
+    unit: UnitName = Field(description="The unit the file is about (its name, for people).")
+    year: int = Field(ge=1990, le=2200)
+    records: list[ProgressRecord] = Field(default_factory=list)

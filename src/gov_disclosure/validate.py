@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.errors import display_path as _display
+from gov_disclosure.progress import load_progress, progress_dir, progress_files
 from gov_disclosure.workspace import Workspace, load_plan, load_registry
 
 
@@ -27,7 +29,9 @@ class ValidationReport:
         return len(self.problems) - self.error_count
 
 
-def validate_workspace(ws: Workspace, year: int | None = None) -> ValidationReport:
+def validate_workspace(
+    ws: Workspace, year: int | None = None, today: dt.date | None = None
+) -> ValidationReport:
     """Check the registry and each plan (or one year's); never stops at the first bad file."""
     report = ValidationReport()
     try:
@@ -54,6 +58,15 @@ def validate_workspace(ws: Workspace, year: int | None = None) -> ValidationRepo
             f"{_display(loaded.path)}: {len(plan.sections)} sections, {len(plan.tasks())} tasks, "
             f"{_count(deadlines, 'deadline')}, {_count(len(plan.milestones), 'milestone')}"
         )
+        book, problems = load_progress(loaded, today or dt.date.today())
+        report.problems += problems
+        files = progress_files(ws, plan_year)
+        if files:
+            records = sum(len(p.records) for p in book.by_unit.values())
+            report.summary.append(
+                f"{_display(progress_dir(ws, plan_year))}: {_count(len(files), 'file')}, "
+                f"{_count(records, 'record')}"
+            )
     return report
 
 

@@ -29,8 +29,27 @@ def validate(doc: YamlDocument, model: type[M], what: str) -> M:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        problems = [_problem(doc, model, err) for err in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        problems = [
+            _problem(doc, model, err)
+            for err in errors
+            if not _explained_by_typo(err, errors, model)
+        ]
         raise GdError.of(problems) from None
+
+
+def _explained_by_typo(err: Any, errors: list[Any], model: type[BaseModel]) -> bool:
+    """A missing field that an unknown field beside it is a misspelling of (say it once)."""
+    if err["type"] != "missing":
+        return False
+    parent, name = tuple(err["loc"][:-1]), err["loc"][-1]
+    for other in errors:
+        loc = tuple(other["loc"])
+        if other["type"] == "extra_forbidden" and loc[:-1] == parent:
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, parent), n=1)
+            if close == [name]:
+                return True
+    return False
 
 
 def findings_to_problems(doc: YamlDocument, findings: list[Finding]) -> list[Problem]:
@@ -63,7 +82,7 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
 
 
 def _message(err: Any) -> str:
-    msg = str(err["msg"])
+    msg = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "string_pattern_mismatch":
         return f"does not have the expected form ({err['ctx']['pattern']})"
     return msg[0].lower() + msg[1:] if msg else msg

@@ -27,9 +27,9 @@ from gov_disclosure.constants import MAX_FILE_BYTES, MAX_YAML_DEPTH
 from gov_disclosure.errors import GdError, Problem
 
 try:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -113,7 +113,7 @@ def parse(text: str, path: Path) -> YamlDocument:
     if "\t" in text:
         _refuse_tab_indentation(text, path)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = _yaml_message(exc)

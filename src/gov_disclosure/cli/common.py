@@ -24,8 +24,15 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+#: Width of output that goes to a file or a pipe (a terminal's own width is used on a terminal).
+PIPE_WIDTH = 120
+
+
 def stdout_console() -> Console:
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console
 
 
 def print_problems(problems: list[Problem]) -> None:

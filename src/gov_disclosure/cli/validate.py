@@ -8,6 +8,7 @@ import typer
 
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors, print_problems
+from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import ExitCode
 from gov_disclosure.validate import validate_workspace
 from gov_disclosure.workspace import find_workspace
@@ -24,13 +25,19 @@ def validate_command(
             "--strict", help="Treat warnings (pinyin left over, encoding damage) as errors."
         ),
     ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Take this as today's date when checking record dates."),
+    ] = None,
 ) -> None:
-    """Check the unit registry and the plans; print every problem as FILE:LINE:COL: message.
+    """Check the registry, the plans and the progress records.
+
+    Every problem is printed as FILE:LINE:COL: message.
 
     Exit 0 when clean, 1 when a file is invalid, 2 for a usage error.
     """
     ws = find_workspace(root)
-    report = validate_workspace(ws, year)
+    report = validate_workspace(ws, year, parse_date(today, "--today") if today else None)
     print_problems(report.problems)
     for line in report.summary:
         typer.echo(line)

@@ -1,0 +1,224 @@
+"""Progress records: each unit's implementation status, one file per unit and year.
+
+Files live at ``progress/<year>/<unit-id>.yaml`` (one file per unit keeps
+parallel edits by different units merge-free in git).  This module reads and
+checks them; :mod:`gov_disclosure.store` writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from gov_disclosure import constants as C
+from gov_disclosure import yamlio
+from gov_disclosure.assignments import deadline_units, milestone_units
+from gov_disclosure.errors import GdError, Problem
+from gov_disclosure.models import Evidence, ProgressFile, ProgressRecord, Status, Unit
+from gov_disclosure.units import Finding, Unresolved
+from gov_disclosure.validation import findings_to_problems, validate
+from gov_disclosure.workspace import LoadedPlan, Workspace
+
+PROGRESS_SUFFIXES = (".yaml", ".yml")
+
+
+def progress_dir(ws: Workspace, year: int) -> Path:
+    return ws.root / C.PROGRESS_DIR / str(year)
+
+
+def progress_path(ws: Workspace, year: int, unit: Unit) -> Path:
+    """The file of a unit's records: named after its id, safe on every file system."""
+    return progress_dir(ws, year) / f"{unit.id}.yaml"
+
+
+def record_keys(loaded: LoadedPlan) -> list[str]:
+    """Everything progress can be recorded against, in plan order: tasks, then milestones."""
+    return [t.id for t in loaded.plan.tasks()] + [m.id for m in loaded.plan.milestones]
+
+
+def key_order(loaded: LoadedPlan) -> dict[str, int]:
+    return {key: i for i, key in enumerate(record_keys(loaded))}
+
+
+def units_for_key(loaded: LoadedPlan, key: str) -> list[Unit] | None:
+    """The units that must report on a task or milestone; None when the key is unknown."""
+    if key in loaded.tasks_by_id:
+        return [a.unit for a in loaded.assignments[key].values()]
+    for milestone in loaded.plan.milestones:
+        if milestone.id == key:
+            return milestone_units(milestone, loaded.units, loaded.assignments)
+    return None
+
+
+def units_for_deadline(loaded: LoadedPlan, task_id: str, index: int) -> list[Unit]:
+    task = loaded.tasks_by_id[task_id]
+    return deadline_units(task, task.deadlines[index], loaded.units, loaded.assignments[task_id])
+
+
+def date_window(year: int) -> tuple[dt.date, dt.date]:
+    """Records of a plan year are dated from 1 January to 31 March of the next year,
+    when the annual reports are published."""
+    return dt.date(year, 1, 1), dt.date(year + 1, 3, 31)
+
+
+@dataclass
+class UnitProgress:
+    unit: Unit
+    path: Path
+    records: dict[str, ProgressRecord] = field(default_factory=dict)
+
+
+@dataclass
+class ProgressBook:
+    """Every unit's records for one plan year."""
+
+    year: int
+    by_unit: dict[str, UnitProgress] = field(default_factory=dict)
+
+    def record(self, unit_id: str, key: str) -> ProgressRecord | None:
+        progress = self.by_unit.get(unit_id)
+        return progress.records.get(key) if progress else None
+
+    def status(self, unit_id: str, key: str) -> Status | None:
+        record = self.record(unit_id, key)
+        return record.status if record else None
+
+    def all_records(self) -> list[tuple[Unit, ProgressRecord]]:
+        return [(p.unit, r) for p in self.by_unit.values() for r in p.records.values()]
+
+
+def progress_files(ws: Workspace, year: int) -> list[Path]:
+    folder = progress_dir(ws, year)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in PROGRESS_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def load_progress(
+    loaded: LoadedPlan, today: dt.date | None = None
+) -> tuple[ProgressBook, list[Problem]]:
+    """Read and check every progress file of the plan's year.
+
+    Returns the book of valid files and the problems of all files (an invalid
+    file is left out of the book, never half-read).
+    """
+    book = ProgressBook(loaded.year)
+    problems: list[Problem] = []
+    for path in progress_files(loaded.workspace, loaded.year):
+        try:
+            progress, file_problems = load_unit_file(loaded, path, today)
+        except GdError as exc:
+            problems += exc.problems
+            continue
+        problems += file_problems
+        if not any(p.severity == "error" for p in file_problems):
+            book.by_unit[progress.unit.id] = progress
+    order = {u.id: i for i, u in enumerate(loaded.units.units)}
+    book.by_unit = dict(sorted(book.by_unit.items(), key=lambda kv: order[kv[0]]))
+    return book, problems
+
+
+def load_unit_file(
+    loaded: LoadedPlan, path: Path, today: dt.date | None = None
+) -> tuple[UnitProgress, list[Problem]]:
+    """One unit's file, validated; raises :class:`GdError` when it cannot be read at all."""
+    doc = yamlio.load(path)
+    model = validate(doc, ProgressFile, "progress file (unit, year, records)")
+    findings: list[Finding] = []
+    unit = loaded.units.by_id.get(path.stem)
+    if unit is None or unit.is_group:
+        raise GdError.data(
+            f"no unit has the id {path.stem!r}: progress files are named after unit ids "
+            "(see `gd units`)",
+            path,
+        )
+    try:
+        named = loaded.units.lookup(model.unit)
+        if named.id != unit.id:
+            findings.append(
+                Finding(
+                    ("unit",), f"the file is {unit.name}'s ({path.name}) but names {named.name}"
+                )
+            )
+    except Unresolved as exc:
+        findings.append(Finding(("unit",), exc.describe()))
+    if model.year != loaded.year:
+        findings.append(Finding(("year",), f"year {model.year} in a file of {loaded.year}"))
+    findings += check_records(loaded, unit, model.records, today)
+    progress = UnitProgress(unit, path, {r.task: r for r in model.records})
+    return progress, findings_to_problems(doc, findings)
+
+
+def check_records(
+    loaded: LoadedPlan, unit: Unit, records: list[ProgressRecord], today: dt.date | None
+) -> list[Finding]:
+    findings: list[Finding] = []
+    first, last = date_window(loaded.year)
+    seen: dict[str, int] = {}
+    for i, record in enumerate(records):
+        loc = ("records", i)
+        if record.task in seen:
+            findings.append(
+                Finding(
+                    (*loc, "task"),
+                    f"duplicate record for {record.task} (first is record {seen[record.task] + 1})",
+                )
+            )
+        seen.setdefault(record.task, i)
+        assigned = units_for_key(loaded, record.task)
+        if assigned is None:
+            findings.append(
+                Finding(
+                    (*loc, "task"),
+                    f"no task or milestone {record.task!r} in the {loaded.year} plan",
+                )
+            )
+        elif unit not in assigned:
+            findings.append(
+                Finding((*loc, "task"), f"{unit.name} is not assigned to {record.task}")
+            )
+        if record.status is Status.done and record.date is None:
+            findings.append(Finding(loc, f"record {record.task} is done but has no date"))
+        if record.date is not None:
+            if not first <= record.date <= last:
+                findings.append(
+                    Finding(
+                        (*loc, "date"),
+                        f"date {record.date} is outside {first} … {last} "
+                        f"for the {loaded.year} plan",
+                    )
+                )
+            elif today is not None and record.date > today:
+                findings.append(
+                    Finding((*loc, "date"), f"date {record.date} is after today ({today})")
+                )
+    return findings
+
+
+def parse_status(text: str) -> Status:
+    """A status typed as its id (done) or its Chinese label (已完成, 已完成 in either script)."""
+    from gov_disclosure.textnorm import fold
+
+    key = fold(text)
+    for status in Status:
+        if key in (status.value, fold(status.label)):
+            return status
+    choices = ", ".join(f"{s.value} ({s.label})" for s in Status)
+    raise GdError.usage(f"unknown status {text!r}; use one of: {choices}")
+
+
+def parse_evidence(text: str) -> Evidence:
+    """``REF`` or ``REF TITLE``: a URL, document number or path, then an optional title."""
+    parts = text.strip().split(None, 1)
+    if not parts:
+        raise GdError.usage("--evidence is empty")
+    try:
+        return Evidence(ref=parts[0], title=parts[1] if len(parts) > 1 else None)
+    except ValidationError as exc:
+        reason = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise GdError.usage(f"--evidence {text!r}: {reason}") from None

@@ -1,0 +1,469 @@
+"""Writing progress files: locked, atomic, deterministic, comment-preserving.
+
+* Locked: a lock file beside each progress file serialises writers, so two
+  ``gd progress set`` calls at once both land.
+* Atomic: the new content goes to a temporary file in the same folder, is
+  flushed to disk, then renamed over the old file; a crash leaves the old file
+  or the new one, never half of one.
+* Deterministic: records sorted in plan order, keys in a fixed order, so the
+  same content gives the same bytes and a git diff shows only what changed.
+* Comment-preserving: an existing file is updated with ruamel.yaml's
+  round-trip mode, so what people wrote by hand (comments, layout) stays.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gov_disclosure import yamlio
+from gov_disclosure.errors import GdError
+from gov_disclosure.models import Evidence, ProgressFile, Status, Unit
+from gov_disclosure.progress import (
+    date_window,
+    key_order,
+    load_unit_file,
+    progress_path,
+    units_for_key,
+)
+from gov_disclosure.validation import validate
+from gov_disclosure.workspace import LoadedPlan
+
+RECORD_KEYS = ("task", "status", "date", "evidence", "note")
+_GITIGNORE = "# written by gd: lock and temporary files\n*.lock\n.*.tmp\n"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What `gd progress set` asks for; None means: keep what the record has."""
+
+    key: str
+    status: Status
+    date: dt.date
+    evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
+    clear_evidence: bool = False
+
+
+@dataclass(frozen=True)
+class Written:
+    unit: Unit
+    path: Path
+    changed: bool
+    created: bool
+
+
+def set_progress(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> list[Written]:
+    """Record a change for a unit (or each member of a group assigned to the task).
+
+    Everything is checked before anything is written: the task, the unit's
+    assignment, the date, and that every file to update can be read.
+    """
+    assigned = units_for_key(loaded, change.key)
+    if assigned is None:
+        keys = ", ".join([*loaded.tasks_by_id, *(m.id for m in loaded.plan.milestones)])
+        raise GdError.usage(
+            f"no task or milestone {change.key!r} in the {loaded.year} plan ({keys})"
+        )
+    if unit.is_group:
+        targets = [u for u in loaded.units.members(unit) if u in assigned]
+        if not targets:
+            raise GdError.usage(f"no member of {unit.name} is assigned to {change.key}")
+    elif unit not in assigned:
+        raise GdError.usage(
+            f"{unit.name} is not assigned to {change.key}; "
+            f"assigned: {describe_assignment(loaded, change.key)}"
+        )
+    else:
+        targets = [unit]
+    first, last = date_window(loaded.year)
+    if not first <= change.date <= last:
+        raise GdError.usage(
+            f"--date {change.date} is outside {first} … {last} for the {loaded.year} plan"
+        )
+    if change.date > today:
+        raise GdError.usage(f"--date {change.date} is in the future (today is {today})")
+    if len(targets) > 1:  # refuse before writing anything (one file is checked under its lock)
+        for target in targets:
+            path = progress_path(loaded.workspace, loaded.year, target)
+            if path.exists():
+                _existing(loaded, path, target)
+    return [_apply(loaded, target, change, today) for target in targets]
+
+
+def describe_assignment(loaded: LoadedPlan, key: str) -> str:
+    if key in loaded.tasks_by_id:
+        task = loaded.tasks_by_id[key]
+        parts = []
+        if task.lead:
+            parts.append("lead " + "、".join(loaded.units.lookup(n).name for n in task.lead))
+        if task.responsible:
+            parts.append(
+                "responsible " + "、".join(loaded.units.lookup(n).name for n in task.responsible)
+            )
+        return "; ".join(parts)
+    units = units_for_key(loaded, key) or []
+    return "、".join(u.name for u in units)
+
+
+def _existing(loaded: LoadedPlan, path: Path, unit: Unit) -> None:
+    """Refuse to rewrite a file that is not valid: it would lose what it holds."""
+    try:
+        _, problems = load_unit_file(loaded, path)
+    except GdError as exc:
+        raise _refusal(path, exc.problems[0].format()) from None
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise _refusal(path, errors[0].format())
+
+
+def _refusal(path: Path, why: str) -> GdError:
+    error = GdError.data(f"not updating {path.name}: it is not valid; fix it first ({why})", path)
+    return error
+
+
+def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Written:
+    path = progress_path(loaded.workspace, loaded.year, unit)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _ensure_gitignore(path.parent.parent)
+    with locked(path):
+        created = not path.exists()
+        if not created:
+            _existing(loaded, path, unit)  # again, under the lock: it may have changed
+        old = b"" if created else path.read_bytes()
+        new = render(loaded, unit, old, change)
+        if new == old:
+            return Written(unit, path, changed=False, created=False)
+        # Never write what we could not read back.
+        validate(yamlio.parse(new.decode("utf-8"), path), ProgressFile, "progress file")
+        atomic_write(path, new)
+    return Written(unit, path, changed=True, created=created)
+
+
+# ---- rendering -----------------------------------------------------------------
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML  # imported here: only writing commands pay for it
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    yaml.allow_unicode = True
+    return yaml
+
+
+def render(loaded: LoadedPlan, unit: Unit, old: bytes, change: Change) -> bytes:
+    """The file's new bytes: the old content with one record changed or added.
+
+    Only the text of that record is rewritten; every other byte of the file
+    stays as it was (comments, layout, other records), so a git diff shows
+    just the change.  Unusual layouts (records in flow style, an empty list)
+    fall back to a round trip of the whole file, which keeps comments too.
+    """
+    if not old:
+        return _new_file(loaded, unit, change)
+    text = old.decode("utf-8-sig")
+    spliced = _splice(text, loaded, change)
+    if spliced is None:
+        return _round_trip(text, loaded, change)
+    return spliced.encode("utf-8")
+
+
+def _dump(yaml: Any, data: Any) -> str:
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def _new_file(loaded: LoadedPlan, unit: Unit, change: Change) -> bytes:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    doc = CommentedMap()
+    doc["unit"] = unit.name
+    doc["year"] = loaded.year
+    doc["records"] = CommentedSeq([_new_record(change)])
+    doc.yaml_set_start_comment(
+        f"{unit.name} {loaded.year} 年政務公開工作要點落實情況\n"
+        "Progress records kept by `gd progress set`; they may also be edited by hand."
+    )
+    return _dump(_yaml(), doc).encode("utf-8")
+
+
+def _new_record(change: Change) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    record = CommentedMap()
+    record["task"] = _quoted(change.key)
+    _update(record, change)
+    _set(record, "date", change.date)
+    return record
+
+
+def _round_trip(text: str, loaded: LoadedPlan, change: Change) -> bytes:
+    from ruamel.yaml.comments import CommentedSeq
+
+    yaml = _yaml()
+    doc = yaml.load(text)
+    records = doc.get("records")
+    if records is None:
+        records = doc["records"] = CommentedSeq()
+    order = key_order(loaded)
+    current = next((r for r in records if str(r.get("task")) == change.key), None)
+    if current is None:
+        position = sum(
+            1 for r in records if order.get(str(r.get("task")), 10**9) < order[change.key]
+        )
+        records.insert(position, _new_record(change))
+    elif _update(current, change):
+        _set(current, "date", change.date)
+    return _dump(yaml, doc).encode("utf-8")
+
+
+def _splice(text: str, loaded: LoadedPlan, change: Change) -> str | None:
+    """Rewrite only the record's lines; None when the layout is not the usual one."""
+    import yaml as pyyaml
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    root = pyyaml.compose(text, Loader=yamlio.Loader)
+    if not isinstance(root, MappingNode):
+        return None
+    records = next((v for k, v in root.value if k.value == "records"), None)
+    if not isinstance(records, SequenceNode) or records.flow_style or not records.value:
+        return None
+    starts, indent = [], None
+    keys = []
+    for item in records.value:
+        begin = text.rfind("\n", 0, item.start_mark.index) + 1
+        prefix = text[begin : item.start_mark.index]
+        if prefix.strip() != "-" or not isinstance(item, MappingNode) or item.flow_style:
+            return None
+        dash = len(prefix) - len(prefix.lstrip(" "))
+        if indent not in (None, dash):
+            return None
+        indent = dash
+        starts.append(begin)
+        keys.append(
+            next(
+                (
+                    str(v.value)
+                    for k, v in item.value
+                    if k.value == "task" and isinstance(v, ScalarNode)
+                ),
+                "",
+            )
+        )
+    end = (
+        len(text)
+        if records.end_mark.index >= len(text)
+        else text.rfind("\n", 0, records.end_mark.index) + 1
+    )
+    bounds = [*starts, max(end, starts[-1])]
+    # ruamel writes a top-level list with its dash at column 2 (as records are
+    # written); a file that indents its records otherwise is shifted to that and back.
+    shift = (indent or 0) - 2
+    yaml = _yaml()
+    if change.key in keys:
+        i = keys.index(change.key)
+        seq = yaml.load(_shift(text[bounds[i] : bounds[i + 1]], -shift))
+        if not _update(seq[0], change):
+            return text
+        _set(seq[0], "date", change.date)
+        return text[: bounds[i]] + _shift(_dump(yaml, seq), shift) + text[bounds[i + 1] :]
+    order = key_order(loaded)
+    position = sum(1 for k in keys if order.get(k, 10**9) < order[change.key])
+    at = bounds[position]
+    new = _shift(_dump(yaml, [_new_record(change)]), shift)
+    if at == len(text) and text and not text.endswith("\n"):
+        new = "\n" + new
+    return text[:at] + new + text[at:]
+
+
+def _shift(block: str, n: int) -> str:
+    """Indent every non-blank line by n spaces (n > 0) or take up to -n spaces away."""
+    if n == 0:
+        return block
+    out = []
+    for line in block.splitlines(keepends=True):
+        if not line.strip():
+            out.append(line)
+        elif n > 0:
+            out.append(" " * n + line)
+        else:
+            spaces = len(line) - len(line.lstrip(" "))
+            out.append(line[min(spaces, -n) :])
+    return "".join(out)
+
+
+def _update(record: Any, change: Change) -> bool:
+    """Apply a change to one record in place; True when anything changed."""
+    before = _snapshot(record)
+    _set(record, "status", change.status.value)
+    existing = record.get("evidence")
+    if change.clear_evidence and "evidence" in record:
+        del record["evidence"]
+        existing = None
+    refs = {_ref(e) for e in existing or []}
+    added = []
+    for item in change.evidence:
+        if item.ref not in refs:
+            added.append(_evidence_node(item))
+            refs.add(item.ref)
+    if added:
+        if existing is None:
+            from ruamel.yaml.comments import CommentedSeq
+
+            _set(record, "evidence", CommentedSeq(added))
+        else:
+            existing.extend(added)
+    if change.note is not None:
+        if change.note.strip():
+            _set(record, "note", _note(change.note))
+        elif "note" in record:
+            del record["note"]
+    return _snapshot(record) != before
+
+
+def _snapshot(record: Any) -> str:
+    return repr({k: record.get(k) for k in RECORD_KEYS if k != "date"})
+
+
+def _set(record: Any, key: str, value: Any) -> None:
+    """Set a key, keeping the fixed key order for keys that are new."""
+    if key in record:
+        if record[key] != value:
+            record[key] = value
+        return
+    position = sum(
+        1 for k in record if k in RECORD_KEYS and RECORD_KEYS.index(k) < RECORD_KEYS.index(key)
+    )
+    record.insert(position, key, value)
+
+
+def _ref(item: Any) -> str:
+    return str(item.get("ref")) if hasattr(item, "get") else str(item)
+
+
+def _evidence_node(item: Evidence) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    if item.title is None:
+        return item.ref
+    node = CommentedMap()
+    node["ref"] = item.ref
+    node["title"] = item.title
+    return node
+
+
+def _note(text: str) -> Any:
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    text = text.strip()
+    return LiteralScalarString(text + "\n") if "\n" in text else text
+
+
+def _quoted(text: str) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(text)
+
+
+# ---- files ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for ``path`` (a lock file beside it, never deleted)."""
+    lock_path = path.with_name(f".{path.name}.lock")
+    with open(lock_path, "a+b") as handle:
+        _lock(handle)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+
+
+def _lock(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        import msvcrt
+
+        handle.seek(0)
+        while True:
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+
+
+def _unlock(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once; on failure the old file stays as it was."""
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        if path.exists():
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise GdError.data(
+            f"cannot write {path.name}: {exc.strerror or exc}; the old file is unchanged", path
+        ) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _ensure_gitignore(folder: Path) -> None:
+    path = folder / ".gitignore"
+    if not path.exists():
+        with contextlib.suppress(OSError):
+            path.write_text(_GITIGNORE, encoding="utf-8")
