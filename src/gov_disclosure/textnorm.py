@@ -27,7 +27,11 @@ _SPACES = re.compile(r"\s+")
 
 def strip_pinyin(text: str) -> str:
     """Remove pinyin annotations, keeping real parentheses such as 各鄉(鎮、街道)."""
-    return PINYIN_ANNOTATION.sub("", text)
+    while True:  # 衛(a)(b): removing one annotation can put another after a character
+        stripped = PINYIN_ANNOTATION.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 @lru_cache(maxsize=2)
@@ -57,10 +61,8 @@ def fold(text: str) -> str:
     annotations and every space removed, Latin letters lower-cased, and
     traditional characters turned into simplified ones.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = strip_pinyin(text)
-    text = _SPACES.sub("", text).lower()
-    return to_simplified(text)
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", text).lower())
+    return to_simplified(strip_pinyin(text))
 
 
 def text_warnings(text: str) -> list[tuple[int, str]]:
