@@ -24,6 +24,10 @@ demo: $(STAMP)
 	@echo
 	@echo '$$ gd tasks --unit 县卫健局'
 	@$(BIN)/gd tasks --unit 县卫健局
+	@echo '$$ gd due --before 2020-11-30 --today 2020-10-08'
+	@$(BIN)/gd due --before 2020-11-30 --today 2020-10-08
+	@echo '$$ gd due --unit 县卫健局 --today 2020-11-20'
+	@$(BIN)/gd due --unit 县卫健局 --today 2020-11-20
 	@echo '$$ gd progress show --unit 县卫健局'
 	@$(BIN)/gd progress show --unit 县卫健局
 	@echo '$$ gd progress show'

@@ -36,6 +36,7 @@ class Result:
     exit_code: int
     stdout: str
     stderr: str
+    stdout_bytes: bytes = b""
 
     def json(self) -> object:
         return json.loads(self.stdout)
@@ -51,6 +52,6 @@ def gd(workspace: Path):
         if "--root" not in argv and not any(a.startswith("--root=") for a in argv):
             argv += ["--root", str(root or workspace)]
         result = runner.invoke(app, argv, catch_exceptions=False)
-        return Result(result.exit_code, result.stdout, result.stderr)
+        return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return run

@@ -86,6 +86,14 @@ class ProgressBook:
         record = self.record(unit_id, key)
         return record.status if record else None
 
+    def as_of(self, day: dt.date) -> ProgressBook:
+        """The book as it stood on a day: records dated later had not happened yet."""
+        book = ProgressBook(self.year)
+        for unit_id, progress in self.by_unit.items():
+            kept = {k: r for k, r in progress.records.items() if r.date is None or r.date <= day}
+            book.by_unit[unit_id] = UnitProgress(progress.unit, progress.path, kept)
+        return book
+
     def all_records(self) -> list[tuple[Unit, ProgressRecord]]:
         return [(p.unit, r) for p in self.by_unit.values() for r in p.records.values()]
 
@@ -105,7 +113,8 @@ def load_progress(
     """Read and check every progress file of the plan's year.
 
     Returns the book of valid files and the problems of all files (an invalid
-    file is left out of the book, never half-read).
+    file is left out of the book, never half-read).  With ``today``, a record
+    dated after it is a problem too.
     """
     book = ProgressBook(loaded.year)
     problems: list[Problem] = []

@@ -25,7 +25,7 @@ from gov_disclosure.cli.output import Column, emit
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
 from gov_disclosure.models import STATUS_LABELS, Status
-from gov_disclosure.progress import load_progress, parse_evidence, parse_status
+from gov_disclosure.progress import ProgressBook, load_progress, parse_evidence, parse_status
 from gov_disclosure.store import Change, set_progress
 from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
 
@@ -62,14 +62,14 @@ def today_from(text: str | None) -> dt.date:
     return parse_date(text, "--today") if text else dt.date.today()
 
 
-def load_book(loaded: LoadedPlan, today: dt.date):  # type: ignore[no-untyped-def]
-    """The year's progress; a file that is wrong is an error (exit 1), as in `gd validate`."""
-    book, problems = load_progress(loaded, today)
+def load_book(loaded: LoadedPlan, today: dt.date) -> ProgressBook:
+    """The year's progress as it stood on ``today``; a file that is wrong is an error (exit 1)."""
+    book, problems = load_progress(loaded)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise GdError.of(errors)
     print_problems(problems)
-    return book
+    return book.as_of(today)
 
 
 @progress_app.command("set")

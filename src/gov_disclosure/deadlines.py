@@ -1,0 +1,208 @@
+"""Deadlines: what is due when, who must still act, and how urgent it is.
+
+A deadline belongs to a task (its own units, or else every unit assigned to
+the task) or is a plan milestone (the implementation report, due from every
+unit with a task).  Progress is recorded per task, so a unit has met a task's
+deadline when its record for the task is done or not applicable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gov_disclosure.models import Unit
+from gov_disclosure.progress import ProgressBook, units_for_deadline, units_for_key
+from gov_disclosure.units import UnitIndex
+from gov_disclosure.workspace import LoadedPlan
+
+DEFAULT_WARN_DAYS = 14
+
+
+class Flag(StrEnum):
+    overdue = "overdue"  # the date has passed and some unit has not finished
+    soon = "soon"  # within the warning window
+    upcoming = "upcoming"
+    done = "done"  # every unit that must act has finished
+
+    @property
+    def label(self) -> str:
+        return FLAG_LABELS[self]
+
+
+FLAG_LABELS = {
+    Flag.overdue: "逾期",
+    Flag.soon: "臨近",
+    Flag.upcoming: "未到期",
+    Flag.done: "已完成",
+}
+
+
+@dataclass(frozen=True)
+class Due:
+    date: dt.date
+    #: The task id, or None for a plan milestone.
+    task: str | None
+    #: The record key progress is kept under: the task id or the milestone id.
+    key: str
+    #: Position of the deadline within its task (0 for a milestone).
+    index: int
+    title: str
+    what: str
+    phrase: str | None
+    units: tuple[Unit, ...]
+    open_units: tuple[Unit, ...]
+    days_left: int
+    flag: Flag
+
+
+def days_text(days_left: int) -> str:
+    """Days left as people say them: 剩餘 5 天, 今天到期, 逾期 12 天."""
+    if days_left > 0:
+        return f"剩餘 {days_left} 天"
+    if days_left == 0:
+        return "今天到期"
+    return f"逾期 {-days_left} 天"
+
+
+def flag_for(days_left: int, closed: bool, warn_days: int) -> Flag:
+    if closed:
+        return Flag.done
+    if days_left < 0:
+        return Flag.overdue
+    if days_left <= warn_days:
+        return Flag.soon
+    return Flag.upcoming
+
+
+def all_deadlines(
+    loaded: LoadedPlan,
+    book: ProgressBook,
+    today: dt.date,
+    warn_days: int = DEFAULT_WARN_DAYS,
+    unit: Unit | None = None,
+) -> list[Due]:
+    """Every deadline of the plan, in date order (then plan order), flagged as of ``today``.
+
+    With ``unit``, only the deadlines that unit (or a group's members) must
+    meet, judged by that unit's own progress.
+    """
+    wanted = {u.id for u in loaded.units.expand(unit)} if unit is not None else None
+    items: list[tuple[dt.date, int, Due]] = []
+    order = 0
+
+    def add(key: str, task_id: str | None, index: int, title: str, what: str, phrase: str | None,
+            date: dt.date, units: list[Unit]) -> None:  # fmt: skip
+        nonlocal order
+        if wanted is not None:
+            units = [u for u in units if u.id in wanted]
+            if not units:
+                return
+        open_units = tuple(u for u in units if not _closed(book, u, key))
+        days_left = (date - today).days
+        flag = flag_for(days_left, not open_units, warn_days)
+        due = Due(
+            date,
+            task_id,
+            key,
+            index,
+            title,
+            what,
+            phrase,
+            tuple(units),
+            open_units,
+            days_left,
+            flag,
+        )
+        items.append((date, order, due))
+        order += 1
+
+    for task in loaded.plan.tasks():
+        for i, deadline in enumerate(task.deadlines):
+            units = units_for_deadline(loaded, task.id, i)
+            add(
+                task.id,
+                task.id,
+                i,
+                task.title,
+                deadline.what,
+                deadline.phrase,
+                deadline.date,
+                units,
+            )
+    for milestone in loaded.plan.milestones:
+        units = units_for_key(loaded, milestone.id) or []
+        add(
+            milestone.id,
+            None,
+            0,
+            milestone.what,
+            milestone.what,
+            milestone.phrase,
+            milestone.date,
+            units,
+        )
+    return [due for _, _, due in sorted(items, key=lambda item: item[:2])]
+
+
+def _closed(book: ProgressBook, unit: Unit, key: str) -> bool:
+    status = book.status(unit.id, key)
+    return status is not None and status.closed
+
+
+def select(
+    items: list[Due],
+    *,
+    today: dt.date,
+    before: dt.date | None = None,
+    after: dt.date | None = None,
+    within_days: int | None = None,
+    include_done: bool = False,
+) -> list[Due]:
+    """The deadlines a question asks for.
+
+    ``before`` and ``after`` are inclusive (「11月30日前」 means by the end of
+    30 November).  ``within_days`` bounds the future only: what is already
+    overdue is always shown, unless ``after`` excludes it.
+    """
+    out = []
+    for due in items:
+        if due.flag is Flag.done and not include_done:
+            continue
+        if before is not None and due.date > before:
+            continue
+        if after is not None and due.date < after:
+            continue
+        if within_days is not None and due.date > today + dt.timedelta(days=within_days):
+            continue
+        out.append(due)
+    return out
+
+
+#: A group is named instead of its members when at most this many of them are missing.
+_MOST_OF_GROUP = 3
+
+
+def summarize_units(index: UnitIndex, units: tuple[Unit, ...] | list[Unit]) -> list[str]:
+    """Unit names for people: a group's members shown as the group's name.
+
+    All members: 縣直有關部門（14個）; nearly all: 縣直有關部門（除縣衛健局）.
+    """
+    remaining = {u.id: u for u in units}
+    names: list[str] = []
+    groups = sorted((u for u in index.units if u.is_group), key=lambda g: -len(index.members(g)))
+    for group in groups:
+        members = index.members(group)
+        present = [m for m in members if m.id in remaining]
+        missing = [m for m in members if m.id not in remaining]
+        if len(members) < 4 or len(missing) > min(_MOST_OF_GROUP, len(members) // 3):
+            continue
+        if missing:
+            names.append(f"{group.name}（除{'、'.join(m.name for m in missing)}）")
+        else:
+            names.append(f"{group.name}（{len(members)}個）")
+        for member in present:
+            remaining.pop(member.id)
+    names += [u.name for u in remaining.values()]
+    return names
