@@ -32,6 +32,13 @@ demo: $(STAMP)
 	@$(BIN)/gd progress show --unit 县卫健局
 	@echo '$$ gd progress show'
 	@$(BIN)/gd progress show
+	@echo '$$ gd report render --as-of 2020-11-30 | head -n 40'
+	@$(BIN)/gd report render --as-of 2020-11-30 | head -n 40
+	@echo '  …'
+	@$(BIN)/gd report render --as-of 2020-11-30 --format html -o out/report-2020.html
+	@$(BIN)/gd report render --as-of 2020-11-30 --format docx -o out/report-2020.docx
+	@$(BIN)/gd checklist render --unit 县卫健局 --today 2020-11-20 --format docx -o out/checklist-health.docx
+	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx'
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

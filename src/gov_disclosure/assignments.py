@@ -18,8 +18,13 @@ class Role(StrEnum):
     def rank(self) -> int:
         return _RANK[self]
 
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
 
 _RANK = {Role.lead: 3, Role.responsible: 2, Role.member: 1}
+ROLE_LABELS = {Role.lead: "牽頭", Role.responsible: "負責", Role.member: "成員"}
 
 
 @dataclass(frozen=True)

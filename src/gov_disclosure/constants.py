@@ -6,6 +6,7 @@ PLAN_DIR = "plan"
 REGISTRY_FILE = "units.yaml"
 PROGRESS_DIR = "progress"
 TEMPLATES_DIR = "templates"
+REPORT_DIR = "report"
 
 ROOT_ENV = "GD_ROOT"
 DEBUG_ENV = "GD_DEBUG"

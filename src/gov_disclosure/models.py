@@ -165,6 +165,10 @@ STATUS_LABELS = {
     Status.done: "已完成",
     Status.not_applicable: "不適用",
 }
+#: A unit assigned to a task that has no record for it yet.
+UNREPORTED = "unreported"
+#: Labels of every status a (unit, task) pair can have, the missing record included.
+STATUS_NAMES = {s.value: label for s, label in STATUS_LABELS.items()} | {UNREPORTED: "未報告"}
 
 
 class Evidence(_Model):
@@ -206,3 +210,20 @@ class ProgressFile(_Model):
     unit: UnitName = Field(description="The unit the file is about (its name, for people).")
     year: int = Field(ge=1990, le=2200)
     records: list[ProgressRecord] = Field(default_factory=list)
+
+
+# ---- the report's narrative (report/<year>.yaml) ----------------------------------
+
+
+class ReportNarrative(_Model):
+    """What people write for the year-end report; the figures are computed, never typed."""
+
+    title: Text | None = Field(None, description="Report title (default: from the plan).")
+    author: Text | None = Field(
+        None, description="Who issues the report (default: the plan's issuer)."
+    )
+    overview: str | None = Field(None, description="一、總體情況: the opening paragraph(s).")
+    problems: list[Text] = Field(
+        default_factory=list, description="三、存在的問題: one item per problem."
+    )
+    next_steps: list[Text] = Field(default_factory=list, description="四、下一步工作打算.")

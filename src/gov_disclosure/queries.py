@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gov_disclosure.assignments import Assignment, Role, deadline_units, named_role
-from gov_disclosure.models import ProgressRecord, Status, Task, Unit
+from gov_disclosure.models import UNREPORTED, ProgressRecord, Status, Task, Unit
 from gov_disclosure.progress import ProgressBook, key_order, record_keys, units_for_key
 from gov_disclosure.workspace import LoadedPlan
 
@@ -99,8 +99,6 @@ def units(loaded: LoadedPlan) -> list[dict[str, Any]]:
 
 
 # ---- progress ---------------------------------------------------------------------
-
-UNREPORTED = "unreported"
 
 
 def record_dict(

@@ -17,7 +17,7 @@ from gov_disclosure import constants as C
 from gov_disclosure import yamlio
 from gov_disclosure.assignments import Assignment, plan_assignments
 from gov_disclosure.errors import GdError, Problem
-from gov_disclosure.models import Plan, Registry, Task
+from gov_disclosure.models import Plan, Registry, ReportNarrative, Task
 from gov_disclosure.textnorm import text_warnings
 from gov_disclosure.units import Finding, UnitIndex, Unresolved
 from gov_disclosure.validation import findings_to_problems, validate
@@ -247,3 +247,15 @@ def _text_findings(data: object, loc: tuple[str | int, ...]) -> list[Finding]:
         elif isinstance(value, list):
             stack.extend((v, (*where, i)) for i, v in enumerate(value))
     return out
+
+
+def load_narrative(ws: Workspace, year: int) -> ReportNarrative | None:
+    """The narrative parts of the year's report (report/<year>.yaml), if the office wrote them."""
+    path = ws.root / C.REPORT_DIR / f"{year}.yaml"
+    if not path.exists():
+        return None
+    doc = yamlio.load(path)
+    narrative = validate(doc, ReportNarrative, "report narrative (overview, problems, next_steps)")
+    problems = findings_to_problems(doc, _text_findings(doc.data, ()))
+    _raise_errors(problems)
+    return narrative

@@ -34,9 +34,15 @@ def _root(
     """gd: the work plan as validated YAML under git, and the tools over it."""
 
 
-from gov_disclosure.cli import due, listing, progress, validate  # noqa: E402  (commands register on `app`)
+from gov_disclosure.cli import (  # noqa: E402  (commands register on `app`)
+    documents,
+    due,
+    listing,
+    progress,
+    validate,
+)
 
-__all__ = ["app", "due", "listing", "main", "progress", "validate"]
+__all__ = ["app", "documents", "due", "listing", "main", "progress", "validate"]
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from gov_disclosure.cli.output import Column, converter, emit, joined
 from gov_disclosure.textnorm import is_traditional
 from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
 
-ROLE_LABELS = {"lead": "牽頭", "responsible": "負責", "member": "成員"}
+ROLE_LABELS = {role.value: role.label for role in Role}
 KIND_LABELS = {
     "county_department": "縣直部門",
     "county_institution": "縣直事業單位",

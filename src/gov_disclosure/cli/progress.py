@@ -24,7 +24,7 @@ from gov_disclosure.cli.listing import plan_converter
 from gov_disclosure.cli.output import Column, emit
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
-from gov_disclosure.models import STATUS_LABELS, Status
+from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
 from gov_disclosure.progress import ProgressBook, load_progress, parse_evidence, parse_status
 from gov_disclosure.store import Change, set_progress
 from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
@@ -34,20 +34,20 @@ progress_app = typer.Typer(
 )
 app.add_typer(progress_app, name="progress")
 
-LABELS = {s.value: label for s, label in STATUS_LABELS.items()} | {queries.UNREPORTED: "未報告"}
+LABELS = STATUS_NAMES
 SYMBOLS = {
     "done": "✔",
     "in_progress": "◐",
     "not_started": "○",
     "not_applicable": "－",
-    queries.UNREPORTED: "·",
+    UNREPORTED: "·",
 }
 STYLES = {
     "done": "green",
     "in_progress": "yellow",
     "not_started": "red",
     "not_applicable": "dim",
-    queries.UNREPORTED: "red dim",
+    UNREPORTED: "red dim",
 }
 
 TodayOpt = Annotated[

@@ -1,0 +1,190 @@
+"""Rendering view models with Jinja: Markdown, HTML and Word (.docx).
+
+The template search path is an explicit ordered list: ``--template FILE``
+for one run, then the workspace's ``templates/``, then the templates shipped
+with gd.  Templates are rendered in Jinja's sandbox with ``StrictUndefined``
+(a misspelt variable fails instead of printing nothing).  Text from the plan
+and progress files is data, never template code: HTML is autoescaped,
+Markdown goes through the ``md``/``cell`` filters, docx text is XML-escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import traceback
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from gov_disclosure import constants as C
+from gov_disclosure.errors import ExitCode, GdError
+from gov_disclosure.workspace import Workspace
+
+
+class DocFormat(StrEnum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+    @property
+    def suffix(self) -> str:
+        return f".{self.value}"
+
+
+def default_templates_dir() -> Path:
+    """The templates shipped with gd: inside the installed package, or the source tree's."""
+    packaged = Path(__file__).resolve().parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / C.TEMPLATES_DIR
+
+
+def search_path(ws: Workspace | None) -> list[Path]:
+    """Where templates are looked up, first match wins: the workspace's, then gd's own."""
+    dirs = []
+    if ws is not None and (ws.root / C.TEMPLATES_DIR).is_dir():
+        dirs.append(ws.root / C.TEMPLATES_DIR)
+    default = default_templates_dir()
+    if default not in dirs:
+        dirs.append(default)
+    return dirs
+
+
+def template_name(kind: str, fmt: DocFormat) -> str:
+    return f"{kind}.docx" if fmt is DocFormat.docx else f"{kind}.{fmt.value}.j2"
+
+
+def find_template(kind: str, fmt: DocFormat, ws: Workspace | None, given: Path | None) -> Path:
+    if given is not None:
+        path = given.expanduser()
+        if not path.is_file():
+            raise GdError.usage(f"--template {given}: no such file")
+        return path.resolve()
+    name = template_name(kind, fmt)
+    for folder in search_path(ws):
+        if (folder / name).is_file():
+            return folder / name
+    raise GdError.data(f"template {name} not found in {', '.join(map(str, search_path(ws)))}")
+
+
+# ---- filters: formatting only ----------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md(text: Any) -> str:
+    """Markdown-escape text so it can never change the document's structure."""
+    value = str(text)
+    value = value.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def cell(text: Any) -> str:
+    """Text for a Markdown table cell: escaped, line breaks kept as <br>."""
+    return "<br>".join(md(line) for line in str(text).splitlines()) if text else ""
+
+
+def md_link(evidence: dict[str, Any]) -> str:
+    """Evidence in Markdown: a link only for http(s) URLs, otherwise text."""
+    title = evidence.get("title")
+    ref = evidence["ref"]
+    if evidence.get("is_link"):
+        url = quote(ref, safe=":/?#=&%;+,@!$'*~-._")
+        url = url.replace("(", "%28").replace(")", "%29")
+        return f"[{md(title or ref)}]({url})"
+    return f"{md(title)}（{md(ref)}）" if title else md(ref)
+
+
+def _environment(search: list[Path], autoescape: bool):  # type: ignore[no-untyped-def]
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in search]),
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update({"md": md, "cell": cell, "md_link": md_link})
+    return env
+
+
+def render_text(template: Path, view: dict[str, Any], ws: Workspace | None, fmt: DocFormat) -> str:
+    env = _environment([template.parent, *search_path(ws)], autoescape=fmt is DocFormat.html)
+    with _template_errors(template):
+        return str(env.get_template(template.name).render(**view))
+
+
+def render_docx(
+    template: Path, view: dict[str, Any], ws: Workspace | None, stamp: dt.date
+) -> bytes:
+    from docxtpl import DocxTemplate
+
+    env = _environment([template.parent, *search_path(ws)], autoescape=True)
+    with _template_errors(template):
+        try:
+            doc = DocxTemplate(str(template))
+            doc.render(view, jinja_env=env, autoescape=True)
+        except (zipfile.BadZipFile, KeyError) as exc:
+            raise GdError.data(f"not a Word .docx template ({exc})", template) from None
+        buffer = io.BytesIO()
+        doc.save(buffer)
+    return _stable_zip(buffer.getvalue(), stamp)
+
+
+def _stable_zip(data: bytes, stamp: dt.date) -> bytes:
+    """The same document always gives the same bytes: fixed timestamps in the archive."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0)
+            )
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+class _template_errors:
+    """Turn any template failure into a project error naming the template file and line."""
+
+    def __init__(self, template: Path) -> None:
+        self.template = template
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+        if exc is None or isinstance(exc, GdError):
+            return False
+        from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+        from jinja2.exceptions import SecurityError
+
+        if isinstance(exc, TemplateSyntaxError):
+            file = Path(exc.filename) if exc.filename else self.template
+            raise GdError.data(f"template syntax error: {exc.message}", file, exc.lineno) from None
+        if isinstance(exc, TemplateNotFound):
+            raise GdError.data(
+                f"template {exc.name} not found (included from it)", self.template
+            ) from None
+        if isinstance(exc, TemplateError | SecurityError):
+            file, line = self._where(tb)
+            raise GdError.data(f"template error: {exc}", file, line) from None
+        return False
+
+    def _where(self, tb: Any) -> tuple[Path, int | None]:
+        for frame in reversed(traceback.extract_tb(tb)):
+            if frame.filename and frame.filename.endswith((".j2", ".html", ".md", ".docx")):
+                return Path(frame.filename), frame.lineno
+        return self.template, None
+
+
+__all__ = ["DocFormat", "ExitCode", "render_docx", "render_text"]

@@ -1,0 +1,322 @@
+"""Rendered documents: checklists and the implementation report in md, html and docx."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+GOLDEN = Path(__file__).parent / "golden"
+TITLES = [
+    "圍繞“六穩”、“六保”深化政府信息公開", "圍繞優化營商環境深化政府信息公開", "圍繞常態化疫情防控深化政府信息公開",
+    "圍繞打好“三大攻堅戰”深化政府信息公開", "圍繞民生改善深化政府信息公開", "實現政府信息主動公開事項全清單化管理",
+    "建立健全政務信息管理制度", "健全政策解讀機制", "深入推進基層政務公開標準化規范化", "加強政府信息公開申請辦理工作",
+    "加強政府網站和政務新媒體", "優化政府網站“政府信息公開平臺”設置", "強化領導", "健全組織體系", "提高人員素質",
+]  # fmt: skip
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """The bundled workspace with its example progress and report narrative."""
+    root = tmp_path / "example"
+    for part in ("plan", "progress", "report"):
+        shutil.copytree(REPO / part, root / part)
+    return root
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), (
+        f"differs from {path}; UPDATE_GOLDEN=1 rewrites it"
+    )
+
+
+def test_report_markdown_golden(gd, example: Path) -> None:
+    result = gd("report", "render", "--as-of", "2020-11-30", root=example)
+    assert result.exit_code == 0, result.stderr
+    golden("report-2020-11-30.md", result.stdout)
+
+
+def test_checklist_markdown_golden(gd, example: Path) -> None:
+    result = gd("checklist", "render", "--unit", "县卫健局", "--today", "2020-11-20", root=example)
+    assert result.exit_code == 0, result.stderr
+    golden("checklist-health-2020-11-20.md", result.stdout)
+
+
+def test_report_names_every_task_and_the_example_progress(gd, example: Path) -> None:
+    text = gd("report", "render", "--as-of", "2020-11-30", root=example).stdout
+    for task_id, title in zip(
+        [f"{s}.{t}" for s, n in ((1, 5), (2, 5), (3, 2), (4, 3)) for t in range(1, n + 1)],
+        TITLES,
+        strict=True,
+    ):
+        assert f"#### {task_id} {title}" in text
+    for heading in (
+        "## 一、總體情況",
+        "## 二、各項任務落實情況",
+        "## 三、存在的問題",
+        "## 四、下一步工作打算",
+    ):
+        assert heading in text
+    assert (
+        text.index("一、總體情況")
+        < text.index("二、各項")
+        < text.index("三、存在")
+        < text.index("四、下一步")
+    )
+    assert "目錄初稿已完成，正在審核。" in text  # a note from progress/2020/health.yaml
+    assert (
+        "[衛生健康領域政務公開事項標準目錄](https://www.example.org/shizong/health/2020-26-areas.html)"
+        in text
+    )
+    assert "督促未完成單位盡快完成目錄編制" in text  # from report/2020.yaml
+    assert "| 縣衛健局 | 2 | 13 | 15% |" in text  # completion by unit, computed
+
+
+def test_report_figures_are_computed(gd, workspace: Path) -> None:
+    text = gd("report", "render", "--as-of", "2020-11-30").stdout
+    assert "共 274 項任務分工" in text and "未報告 274 項" in text
+    gd(
+        "progress",
+        "set",
+        "3.2",
+        "-u",
+        "縣融媒體中心",
+        "--status",
+        "done",
+        "--date",
+        "2020-11-20",
+        "--today",
+        "2020-11-30",
+    )
+    text = gd("report", "render", "--as-of", "2020-11-30").stdout
+    assert (
+        "已完成 1 項" in text
+        and "#### 3.2 優化政府網站“政府信息公開平臺”設置（已完成，1/1）" in text
+    )
+    before = gd("report", "render", "--as-of", "2020-11-19").stdout
+    assert "已完成 0 項" in before  # the record is dated 11-20
+
+
+def test_unit_report(gd, example: Path) -> None:
+    text = gd(
+        "report", "render", "--unit", "县卫健局", "--as-of", "2020-11-30", root=example
+    ).stdout
+    assert text.startswith("# 縣衛健局")
+    assert "| 縣衛健局 | 2 | 13 | 15% |" in text and "丹鳳街道" not in text
+
+
+def test_checklist_matches_gd_tasks(gd) -> None:
+    tasks = gd("tasks", "--unit", "县卫健局", "-f", "json").json()
+    text = gd("checklist", "render", "--unit", "县卫健局", "--today", "2020-11-20").stdout
+    listed = re.findall(r"^### (\d+\.\d+) ", text, flags=re.M)
+    assert listed == [t["id"] for t in tasks]
+    boxes = re.findall(r"^- \[[ x]\] ", text, flags=re.M)
+    assert len(boxes) == sum(len(t["requirement"]) for t in tasks)
+
+
+def test_checklist_ticks_done_tasks(gd, example: Path) -> None:
+    text = gd("checklist", "render", "-u", "縣衛健局", "--today", "2020-11-20", root=example).stdout
+    section = text.split("### 1.3 ")[1].split("###")[0]
+    assert section.count("- [x] ") == 4 and "- [ ] " not in section
+    assert "- [ ] " in text.split("### 2.1 ")[1].split("###")[0]
+
+
+def test_html_is_self_contained(gd, example: Path) -> None:
+    out = example / "out" / "report.html"
+    result = gd(
+        "report", "render", "-f", "html", "-o", str(out), "--as-of", "2020-11-30", root=example
+    )
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    for title in TITLES:
+        assert title.replace("“", "“") in html
+    for external in ("src=", "<link", "@import", "url(", "<script"):
+        assert external not in html
+    assert "@page { size: A4" in html and "<svg" in html
+    assert '<a href="https://www.example.org/shizong/health/2020-26-areas.html">' in html
+
+
+def test_docx_reads_back(gd, example: Path, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "report.docx"
+    result = gd(
+        "report", "render", "-f", "docx", "-o", str(out), "--as-of", "2020-11-30", root=example
+    )
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for title in TITLES:
+        assert title in text
+    cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert "目錄初稿已完成，正在審核。" in cells
+    fonts = document.styles["Normal"].element.rPr.rFonts
+    assert (
+        fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
+        == "仿宋"
+    )
+    assert gd("report", "render", "-f", "docx").exit_code == 2  # a .docx needs -o
+
+
+def test_checklist_docx(gd, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "c.docx"
+    assert (
+        gd(
+            "checklist",
+            "render",
+            "-u",
+            "縣衛健局",
+            "-f",
+            "docx",
+            "-o",
+            str(out),
+            "--today",
+            "2020-11-20",
+        ).exit_code
+        == 0
+    )
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    sentences = sum(
+        len(t["requirement"]) for t in gd("tasks", "-u", "縣衛健局", "-f", "json").json()
+    )
+    assert "縣衛健局任務清單" in text and text.count("☐") == sentences
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_output_is_deterministic(gd, example: Path, tmp_path: Path, fmt: str) -> None:
+    a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    for out in (a, b):
+        assert (
+            gd(
+                "report", "render", "-f", fmt, "-o", str(out), "--as-of", "2020-11-30", root=example
+            ).exit_code
+            == 0
+        )
+    assert a.read_bytes() == b.read_bytes()
+
+
+NASTY = "完成 | 一半 <script>alert(1)</script> {{ 7*7 }} {% if true %}x{% endif %} **粗** [鏈](javascript:alert(1))\n第二行"
+
+
+def nasty_workspace(gd, workspace: Path) -> None:
+    result = gd("progress", "set", "2.4", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-18",
+                "--note", NASTY, "-e", "http://example.org/a?b=1&c=<x> 標題<b>粗</b>", "--today", "2020-11-30")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+
+
+def test_markdown_escapes_data(gd, workspace: Path) -> None:
+    nasty_workspace(gd, workspace)
+    text = gd("report", "render", "--as-of", "2020-11-30").stdout
+    row = next(
+        line
+        for line in text.splitlines()
+        if line.startswith("| 縣衛健局 | 成員 | 已完成 | 2020-09-18")
+    )
+    assert row.count(" | ") == 5  # the | in the note did not add a column
+    assert "{{ 7\\*7 }}" in row and "49" not in row
+    assert "<script>" not in text and "\\<script\\>" in row
+    assert "<br>第二行" in row
+
+
+def test_html_escapes_data(gd, workspace: Path, tmp_path: Path) -> None:
+    nasty_workspace(gd, workspace)
+    out = tmp_path / "r.html"
+    gd("report", "render", "-f", "html", "-o", str(out), "--as-of", "2020-11-30")
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }} {% if true %}x{% endif %}" in html  # printed as text, never evaluated
+    assert "<b>粗</b>" not in html
+
+
+def test_docx_escapes_data(gd, workspace: Path, tmp_path: Path) -> None:
+    import docx
+
+    nasty_workspace(gd, workspace)
+    out = tmp_path / "r.docx"
+    assert (
+        gd("report", "render", "-f", "docx", "-o", str(out), "--as-of", "2020-11-30").exit_code == 0
+    )
+    cells = [c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells]
+    assert any("<script>alert(1)</script> {{ 7*7 }}" in c for c in cells)
+
+
+def test_workspace_template_overrides_default(gd, workspace: Path) -> None:
+    (workspace / "templates").mkdir()
+    (workspace / "templates" / "report.md.j2").write_text(
+        "自訂：{{ title }}（{{ overview.tasks }} 項）\n", encoding="utf-8"
+    )
+    result = gd("report", "render", "--as-of", "2020-11-30")
+    assert (
+        result.stdout
+        == "自訂：師宗縣貫徹落實2020年曲靖市政務公開要點分解落實方案落實情況報告（15 項）\n"
+    )
+    checklist = gd("checklist", "render", "-u", "縣衛健局", "--today", "2020-11-20").stdout
+    assert checklist.startswith("# 縣衛健局任務清單")  # other templates still the defaults
+
+
+def test_template_option(gd, workspace: Path, tmp_path: Path) -> None:
+    one = tmp_path / "mine.md.j2"
+    one.write_text("{{ unit.name }}：{{ counts.tasks }}\n", encoding="utf-8")
+    result = gd(
+        "checklist", "render", "-u", "县卫健局", "--template", str(one), "--today", "2020-11-20"
+    )
+    assert result.stdout == "縣衛健局：13\n"
+    assert (
+        gd(
+            "checklist", "render", "-u", "县卫健局", "--template", str(tmp_path / "none.j2")
+        ).exit_code
+        == 2
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "fragment"),
+    [
+        ("第一行\n{% for x in %}\n", 2, "template syntax error"),
+        ("一\n二\n{{ no_such_thing }}\n", 3, "'no_such_thing' is undefined"),
+        ("{{ title.__class__.__mro__ }}\n", 1, "template error"),
+    ],
+)
+def test_broken_template_is_reported_with_its_line(
+    gd, workspace: Path, body: str, line: int, fragment: str
+) -> None:
+    (workspace / "templates").mkdir()
+    (workspace / "templates" / "report.md.j2").write_text(body, encoding="utf-8")
+    result = gd("report", "render", "--as-of", "2020-11-30")
+    assert result.exit_code == 1
+    assert f"templates/report.md.j2:{line}:" in result.stderr.replace(str(workspace) + "/", "")
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_all_checklists_into_a_folder(gd, workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "lists"
+    result = gd("checklist", "render", "--all", "-o", str(out), "--today", "2020-11-20")
+    assert result.exit_code == 0, result.stderr
+    files = sorted(p.name for p in out.iterdir())
+    assert len(files) == 24 and "health.md" in files and "gov-office-info.md" not in files
+    assert gd("checklist", "render", "--all").exit_code == 2
+
+
+def test_narrative_file_is_validated(gd, workspace: Path) -> None:
+    (workspace / "report").mkdir()
+    (workspace / "report" / "2020.yaml").write_text(
+        "overview: 好\nproblem: [x]\n", encoding="utf-8"
+    )
+    result = gd("report", "render", "--as-of", "2020-11-30")
+    assert result.exit_code == 1
+    assert (
+        "report/2020.yaml:2:1: unknown field 'problem'; did you mean 'problems'?"
+        in result.stderr.replace(str(workspace) + "/", "")
+    )
