@@ -82,6 +82,8 @@ def report() -> Document:  # type: ignore[no-untyped-def]
     doc.add_paragraph("{{ title }}", style="Title")
     p = doc.add_paragraph("{{ author }}　截至 {{ as_of }}")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p = doc.add_paragraph("{{ revision.text }}")
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph("一、總體情況", style="Heading 1")
     doc.add_paragraph("{%p if narrative.overview %}")
     doc.add_paragraph("{{ narrative.overview }}")
@@ -141,6 +143,19 @@ def report() -> Document:  # type: ignore[no-untyped-def]
     doc.add_paragraph("{%p else %}")
     doc.add_paragraph("（尚未填寫：見 report/{{ plan.year }}.yaml 的 next_steps）")
     doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if adjustments is not none %}")
+    doc.add_paragraph("附件：方案調整情況", style="Heading 1")
+    doc.add_paragraph("{%p for a in adjustments %}")
+    doc.add_paragraph(
+        "{{ a.date }} {{ a.subject }}（{{ a.commit }}）{{ '，依據：' ~ a.basis|join('、') if a.basis else '' }}"
+    )
+    doc.add_paragraph("{%p for c in a.changes %}")
+    doc.add_paragraph("　　{{ c }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("方案印發後未作調整。")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
     return doc
 
 
@@ -157,6 +172,7 @@ def checklist() -> Document:  # type: ignore[no-untyped-def]
     doc.add_paragraph("報送：請於 {{ plan.report_deadline }} 前{{ plan.report_what }}。")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("截至 {{ today }}：{{ summary }}")
+    doc.add_paragraph("{{ revision.text }}")
     doc.add_paragraph("時限", style="Heading 1")
     table(doc, ["日期", "事項", "剩餘", "狀態"], "for d in deadlines",
           ["{{ d.date }}", "{{ d.label }}", "{{ d.days_text }}", "{{ d.flag_label }}"])  # fmt: skip

@@ -14,7 +14,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from gov_disclosure import constants as C
-from gov_disclosure import yamlio
 from gov_disclosure.assignments import deadline_units, milestone_units
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Evidence, ProgressFile, ProgressRecord, Status, Unit
@@ -99,12 +98,11 @@ class ProgressBook:
 
 
 def progress_files(ws: Workspace, year: int) -> list[Path]:
-    folder = progress_dir(ws, year)
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix in PROGRESS_SUFFIXES and not p.name.startswith(".")
-    )
+    return [
+        p
+        for p in ws.files(progress_dir(ws, year))
+        if p.suffix in PROGRESS_SUFFIXES and not p.name.startswith(".")
+    ]
 
 
 def load_progress(
@@ -136,7 +134,7 @@ def load_unit_file(
     loaded: LoadedPlan, path: Path, today: dt.date | None = None
 ) -> tuple[UnitProgress, list[Problem]]:
     """One unit's file, validated; raises :class:`GdError` when it cannot be read at all."""
-    doc = yamlio.load(path)
+    doc = loaded.workspace.load_yaml(path)
     model = validate(doc, ProgressFile, "progress file (unit, year, records)")
     findings: list[Finding] = []
     unit = loaded.units.by_id.get(path.stem)

@@ -17,6 +17,7 @@ from gov_disclosure.workspace import LoadedPlan
 
 STATUS_ORDER = ["done", "in_progress", "not_started", "not_applicable", UNREPORTED]
 SECTION_NUMERALS = "一二三四五六七八九十"
+NO_REVISION = {"id": None, "date": None, "dirty": False, "text": "數據未納入 git 版本管理"}
 
 
 def numeral(n: int) -> str:
@@ -66,7 +67,13 @@ def _record(book: ProgressBook, unit: Unit, key: str) -> dict[str, Any]:
 # ---- a unit's checklist -------------------------------------------------------------
 
 
-def checklist(loaded: LoadedPlan, book: ProgressBook, unit: Unit, today: dt.date) -> dict[str, Any]:
+def checklist(
+    loaded: LoadedPlan,
+    book: ProgressBook,
+    unit: Unit,
+    today: dt.date,
+    revision: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Everything a unit must do: its tasks and roles, each sentence a checkbox, its deadlines."""
     deadlines = all_deadlines(loaded, book, today, unit=unit)
     tasks = []
@@ -107,6 +114,7 @@ def checklist(loaded: LoadedPlan, book: ProgressBook, unit: Unit, today: dt.date
     summary = f"共 {counts['tasks']} 項任務（{roles}），已完成 {counts['done']} 項。"
     return {
         "kind": "checklist",
+        "revision": revision or NO_REVISION,
         "plan": plan_header(loaded),
         "unit": {"name": unit.name, "full_name": unit.full_name, "is_group": unit.is_group},
         "today": today.isoformat(),
@@ -161,6 +169,8 @@ def report(
     as_of: dt.date,
     narrative: ReportNarrative | None = None,
     unit: Unit | None = None,
+    revision: dict[str, Any] | None = None,
+    adjustments: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The 落實情況報告: overview figures, each task's units, problems, next steps."""
     wanted = {u.id for u in loaded.units.expand(unit)} if unit is not None else None
@@ -278,6 +288,8 @@ def report(
     )
     return {
         "kind": "report",
+        "revision": revision or NO_REVISION,
+        "adjustments": adjustments,
         "plan": plan_header(loaded),
         "title": title,
         "author": (narrative.author if narrative and narrative.author else None)

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gov_disclosure import constants as C
-from gov_disclosure import yamlio
+from gov_disclosure import gitio, yamlio
 from gov_disclosure.assignments import Assignment, plan_assignments
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Plan, Registry, ReportNarrative, Task
@@ -27,7 +27,50 @@ _PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
 
 @dataclass(frozen=True)
 class Workspace:
+    """A workspace folder, as it is on disk or (with ``rev``) as it was at a git commit."""
+
     root: Path
+    #: A full commit id: files are read as they were at that commit.
+    rev: str | None = None
+
+    def at(self, rev: str) -> Workspace:
+        """The workspace as it was at a git revision (a usage error if git does not know it)."""
+        return Workspace(self.root, gitio.resolve(rev, gitio.require_repo(self.root)))
+
+    @cached_property
+    def git_top(self) -> Path | None:
+        return gitio.toplevel(self.root)
+
+    def _top(self) -> Path:
+        top = self.git_top
+        if top is None:
+            raise GdError.usage(f"{self.root} is not in a git repository")
+        return top
+
+    def read(self, path: Path) -> str:
+        """A file's text (UTF-8), from disk or from the revision."""
+        if self.rev is None:
+            return yamlio.read_text(path)
+        data = gitio.show(self.rev, path, self._top())
+        if data is None:
+            raise GdError.data(f"file not found at revision {self.rev[:8]}", path)
+        return yamlio.decode_utf8(data, path)
+
+    def load_yaml(self, path: Path) -> yamlio.YamlDocument:
+        return yamlio.parse(self.read(path), path)
+
+    def exists(self, path: Path) -> bool:
+        if self.rev is None:
+            return path.is_file()
+        return path.name in gitio.listdir(self.rev, path.parent, self._top())
+
+    def files(self, folder: Path) -> list[Path]:
+        """The files directly in a folder, sorted by name."""
+        if self.rev is None:
+            if not folder.is_dir():
+                return []
+            return sorted(p for p in folder.iterdir() if p.is_file())
+        return sorted(folder / name for name in gitio.listdir(self.rev, folder, self._top()))
 
     @property
     def plan_dir(self) -> Path:
@@ -38,17 +81,17 @@ class Workspace:
         return self.plan_dir / C.REGISTRY_FILE
 
     def plan_path(self, year: int) -> Path:
+        names = {p.name for p in self.files(self.plan_dir)}
         for suffix in (".yaml", ".yml"):
-            path = self.plan_dir / f"{year}{suffix}"
-            if path.exists():
-                return path
+            if f"{year}{suffix}" in names:
+                return self.plan_dir / f"{year}{suffix}"
         return self.plan_dir / f"{year}.yaml"
 
     def years(self) -> list[int]:
         found = []
-        for entry in self.plan_dir.iterdir():
+        for entry in self.files(self.plan_dir):
             m = _PLAN_FILE.match(entry.name)
-            if m and entry.is_file():
+            if m:
                 found.append(int(m.group(1)))
         return sorted(found)
 
@@ -116,7 +159,7 @@ class LoadedPlan:
 
 def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
     """The validated registry and its warnings; raise every error at once."""
-    doc = yamlio.load(ws.registry_path)
+    doc = ws.load_yaml(ws.registry_path)
     registry = validate(doc, Registry, "unit registry (units: [...])")
     index, findings = UnitIndex.build(registry)
     findings += _text_findings(doc.data, ())
@@ -131,7 +174,7 @@ def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = 
     if units is None:
         units, warnings = load_registry(ws)
     path = ws.plan_path(ws.pick_year(year))
-    doc = yamlio.load(path)
+    doc = ws.load_yaml(path)
     plan = validate(doc, Plan, "plan (year, notice, sections)")
     findings = check_plan(plan, units, expected_year=_year_of(path))
     findings += _text_findings(doc.data, ())
@@ -252,9 +295,9 @@ def _text_findings(data: object, loc: tuple[str | int, ...]) -> list[Finding]:
 def load_narrative(ws: Workspace, year: int) -> ReportNarrative | None:
     """The narrative parts of the year's report (report/<year>.yaml), if the office wrote them."""
     path = ws.root / C.REPORT_DIR / f"{year}.yaml"
-    if not path.exists():
+    if not ws.exists(path):
         return None
-    doc = yamlio.load(path)
+    doc = ws.load_yaml(path)
     narrative = validate(doc, ReportNarrative, "report narrative (overview, problems, next_steps)")
     problems = findings_to_problems(doc, _text_findings(doc.data, ()))
     _raise_errors(problems)

@@ -37,12 +37,13 @@ def _root(
 from gov_disclosure.cli import (  # noqa: E402  (commands register on `app`)
     documents,
     due,
+    gitcmds,
     listing,
     progress,
     validate,
 )
 
-__all__ = ["app", "documents", "due", "listing", "main", "progress", "validate"]
+__all__ = ["app", "documents", "due", "gitcmds", "listing", "main", "progress", "validate"]
 
 
 def main() -> None:

@@ -15,10 +15,17 @@ from gov_disclosure.cli.common import RootOpt, UnitOpt, YearOpt, handle_errors, 
 from gov_disclosure.cli.progress import TodayOpt, load_book, today_from
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
+from gov_disclosure.history import adjustments, revision
 from gov_disclosure.models import Unit
 from gov_disclosure.render import DocFormat, find_template, render_docx, render_text
 from gov_disclosure.store import atomic_write
-from gov_disclosure.workspace import LoadedPlan, find_workspace, load_narrative, load_plan
+from gov_disclosure.workspace import (
+    LoadedPlan,
+    Workspace,
+    find_workspace,
+    load_narrative,
+    load_plan,
+)
 
 checklist_app = typer.Typer(help="Each unit's checklist of what it must do.", no_args_is_help=True)
 report_app = typer.Typer(
@@ -31,6 +38,12 @@ FormatDocOpt = Annotated[DocFormat, typer.Option("--format", "-f", help="md, htm
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
+]
+RevOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rev", help="Render from the data as it was at this git revision.", show_default=False
+    ),
 ]
 TemplateOpt = Annotated[
     Path | None,
@@ -73,6 +86,7 @@ def checklist_render(
     fmt: FormatDocOpt = DocFormat.md,
     output: OutputOpt = None,
     template: TemplateOpt = None,
+    rev: RevOpt = None,
     today: TodayOpt = None,
     root: RootOpt = None,
     year: YearOpt = None,
@@ -81,19 +95,14 @@ def checklist_render(
     if all_units == (unit is not None):
         raise typer.BadParameter("give either --unit NAME or --all", param_hint="--unit/--all")
     now = today_from(today)
-    loaded = load_plan(find_workspace(root), year)
+    ws = workspace_at(root, rev)
+    loaded = load_plan(ws, year)
     book = load_book(loaded, now)
+    stamp = revision(ws)
     if unit is not None:
         target = loaded.units.resolve(unit)
-        write_document(
-            "checklist",
-            views.checklist(loaded, book, target, now),
-            loaded,
-            fmt,
-            output,
-            template,
-            now,
-        )
+        view = views.checklist(loaded, book, target, now, stamp)
+        write_document("checklist", view, loaded, fmt, output, template, now)
         return
     if output is None:
         raise GdError.usage("--all writes one file per unit: give the folder with -o DIR")
@@ -104,17 +113,15 @@ def checklist_render(
         job = bar.add_task("checklists", total=len(units))
         for target in units:
             path = output / f"{target.id}{fmt.suffix}"
-            write_document(
-                "checklist",
-                views.checklist(loaded, book, target, now),
-                loaded,
-                fmt,
-                path,
-                template,
-                now,
-            )
+            view = views.checklist(loaded, book, target, now, stamp)
+            write_document("checklist", view, loaded, fmt, path, template, now)
             bar.advance(job)
     typer.echo(f"{len(units)} checklists written to {display_path(output)}")
+
+
+def workspace_at(root: Path | None, rev: str | None) -> Workspace:
+    ws = find_workspace(root)
+    return ws.at(rev) if rev else ws
 
 
 def _has_tasks(loaded: LoadedPlan, unit: Unit) -> bool:
@@ -131,15 +138,21 @@ def report_render(
     ] = None,
     unit: UnitOpt = None,
     template: TemplateOpt = None,
+    rev: RevOpt = None,
     root: RootOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """The implementation report: 總體情況, 各項任務落實情況, 存在的問題, 下一步工作打算."""
+    """The implementation report: 總體情況, 各項任務落實情況, 存在的問題, 下一步工作打算.
+
+    In a git repository it states the revision it was rendered from and lists the
+    plan's adjustments since it was first committed (方案調整情況).
+    """
     day = parse_date(as_of, "--as-of") if as_of else today_from(None)
-    ws = find_workspace(root)
+    ws = workspace_at(root, rev)
     loaded = load_plan(ws, year)
     target = loaded.units.resolve(unit) if unit is not None else None
     book = load_book(loaded, day)
     narrative = load_narrative(ws, loaded.year) if target is None else None
-    view = views.report(loaded, book, day, narrative, target)
+    changes = adjustments(ws, loaded.year)
+    view = views.report(loaded, book, day, narrative, target, revision(ws), changes)
     write_document("report", view, loaded, fmt, output, template, day)
