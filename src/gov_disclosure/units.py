@@ -147,7 +147,9 @@ class UnitIndex:
             if not members and (unit.members or unit.member_kinds):
                 findings.append(
                     Finding(
-                        ("units", i), f"group {unit.name} has no members: no unit has its kinds"
+                        ("units", i),
+                        f"group {unit.name} has no members yet: no unit has its kinds",
+                        severity="warning",
                     )
                 )
             self.members_of[unit.id] = members

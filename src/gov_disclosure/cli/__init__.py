@@ -38,12 +38,23 @@ from gov_disclosure.cli import (  # noqa: E402  (commands register on `app`)
     documents,
     due,
     gitcmds,
+    importcmd,
     listing,
     progress,
     validate,
 )
 
-__all__ = ["app", "documents", "due", "gitcmds", "listing", "main", "progress", "validate"]
+__all__ = [
+    "app",
+    "documents",
+    "due",
+    "gitcmds",
+    "importcmd",
+    "listing",
+    "main",
+    "progress",
+    "validate",
+]
 
 
 def main() -> None:

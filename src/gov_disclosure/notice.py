@@ -1,0 +1,140 @@
+"""Reading a notice: text in UTF-8 or GB18030/GBK, or a .docx with its task table.
+
+Produces :class:`NoticeText`: the lines before the table (the notice's own
+paragraphs) and the table's rows as cells, each with the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gov_disclosure.errors import GdError
+
+#: A section (一、…) or sub-section (（一）…) heading written on a line of its own.
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\S"
+)
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    line: int
+
+
+@dataclass
+class NoticeText:
+    path: Path
+    encoding: str
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    #: Lines after the table (some notices put the issuer and date there).
+    trailer: list[tuple[int, str]] = field(default_factory=list)
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """The text and the encoding it was in: UTF-8 (with or without BOM), else GB18030."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("gb18030",):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise GdError.usage(f"{path}: cannot read the notice: it is neither UTF-8 nor GB18030/GBK text")
+
+
+def read_notice(path: Path) -> NoticeText:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise GdError.usage(f"{path}: no such file") from None
+    except OSError as exc:
+        raise GdError.usage(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    if raw[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
+        return _read_docx(path, raw)
+    text, encoding = decode(raw, path)
+    return split_text(path, text, encoding)
+
+
+def split_text(path: Path, text: str, encoding: str = "utf-8") -> NoticeText:
+    """Paragraphs before the table, then table rows: lines with `|`, `｜` or tab-separated cells."""
+    notice = NoticeText(path, encoding)
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        cells = _cells(stripped)
+        if cells is None and notice.rows and _HEADING.match(stripped):
+            cells = [stripped]  # a section heading between the table's rows
+        if cells is not None:
+            notice.rows.append(Row(cells, number))
+        elif notice.rows:
+            notice.trailer.append((number, stripped))
+        else:
+            notice.paragraphs.append((number, stripped))
+    return notice
+
+
+def _cells(line: str) -> list[str] | None:
+    for sep in ("|", "｜", "\t"):
+        if sep in line:
+            cells = (
+                [c.strip() for c in line.strip().strip(sep).split(sep)]
+                if sep != "|"
+                else _pipe(line)
+            )
+            return cells
+    return None
+
+
+def _pipe(line: str) -> list[str]:
+    parts = [c.strip() for c in line.split("|")]
+    if line.strip().startswith("|") and parts and parts[0] == "":
+        parts = parts[1:]  # a Markdown-style leading bar
+    return parts
+
+
+def _read_docx(path: Path, raw: bytes) -> NoticeText:
+    import io
+    import zipfile
+
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - python-docx ships with gd
+        raise GdError.usage("reading .docx needs python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise GdError.usage(f"{path}: not a readable .docx file ({exc})") from None
+    notice = NoticeText(path, "docx")
+    # Lines are numbered as a reader counts them: paragraphs, then each table row.
+    number = 0
+    body = document.element.body
+    tables = {id(t._tbl): t for t in document.tables}
+    paragraphs = {id(p._p): p for p in document.paragraphs}
+    for child in body.iterchildren():
+        if id(child) in paragraphs:
+            text = paragraphs[id(child)].text.strip()
+            number += 1
+            if text:
+                (notice.trailer if notice.rows else notice.paragraphs).append((number, text))
+        elif id(child) in tables:
+            for row in tables[id(child)].rows:
+                number += 1
+                cells = []
+                seen: set[int] = set()
+                for cell in row.cells:
+                    # A cell merged across columns appears once per column: keep it once.
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append("\n".join(p.text.strip() for p in cell.paragraphs).strip())
+                notice.rows.append(Row(cells, number))
+    return notice
