@@ -1,38 +1,16 @@
-"""The schema of every YAML file kind, as pydantic models (``extra="forbid"``).
+"""The plan as the rest of gd sees it: plain, frozen dataclasses.
 
-These models say what a file may contain; rules that need more than one file
-(a unit name must exist in the registry, a deadline must fall in the plan
-year) are checked in :mod:`gov_disclosure.workspace`.
+Files are validated against the pydantic models of :mod:`gov_disclosure.schema`
+(which say what a file may contain, with positions for every error) and then
+turned into these objects, which load quickly from the workspace cache and
+need no pydantic at all: a command that answers from the cache never imports it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-UnitName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-#: Unit ids name progress files, so they must be safe file names everywhere.
-UnitId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
-TaskId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,3}$")]
-RecordKey = Annotated[
-    str, StringConstraints(pattern=r"^([1-9][0-9]{0,2}\.[1-9][0-9]{0,3}|[a-z][a-z0-9-]{0,62})$")
-]
-MilestoneId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,62}$")]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class UnitKind(StrEnum):
@@ -45,21 +23,18 @@ class UnitKind(StrEnum):
     group = "group"
 
 
-class Unit(_Model):
+@dataclass(frozen=True)
+class Unit:
     """One unit of the registry, or a group that stands for several."""
 
-    id: UnitId = Field(description="Stable ASCII id, also the name of the unit's progress file.")
-    name: UnitName = Field(description="The name as the notices write it, e.g. 縣衛健局.")
-    full_name: UnitName | None = Field(None, description="Official full name where certain.")
-    aliases: list[UnitName] = Field(default_factory=list, description="Other spellings.")
+    id: str
+    name: str
     kind: UnitKind
-    parent: UnitId | None = Field(None, description="For a sub_office: the id of its unit.")
-    members: list[UnitName] = Field(
-        default_factory=list, description="For a group: its member units (names or ids)."
-    )
-    member_kinds: list[UnitKind] = Field(
-        default_factory=list, description="For a group: every unit of these kinds is a member."
-    )
+    full_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    members: tuple[str, ...] = ()
+    member_kinds: tuple[UnitKind, ...] = ()
 
     @property
     def is_group(self) -> bool:
@@ -72,75 +47,76 @@ class Unit(_Model):
         return names
 
 
-class Registry(_Model):
-    units: list[Unit] = Field(min_length=1)
+@dataclass(frozen=True)
+class Basis:
+    title: str | None = None
+    document_number: str | None = None
 
 
-class Basis(_Model):
-    title: Text | None = None
-    document_number: Text | None = None
-
-
-class Notice(_Model):
-    title: Text
-    issuer: Text
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    issuer: str
     issued: dt.date
-    document_number: Text | None = None
+    document_number: str | None = None
     basis: Basis | None = None
-    addressees: list[Text] = Field(default_factory=list)
+    addressees: tuple[str, ...] = ()
 
 
-class Deadline(_Model):
+@dataclass(frozen=True)
+class Deadline:
     date: dt.date
-    what: Text = Field(description="What must be done by then, in the notice's words.")
-    phrase: Text | None = Field(None, description="The notice's own phrase, e.g. 2020年9月底前.")
-    units: list[UnitName] = Field(
-        default_factory=list,
-        description="Units the sentence names; empty: every unit assigned to the task.",
-    )
+    what: str
+    phrase: str | None = None
+    #: Units the sentence names; empty: every unit assigned to the task.
+    units: tuple[str, ...] = ()
 
 
-class Milestone(_Model):
-    id: MilestoneId
+@dataclass(frozen=True)
+class Milestone:
+    id: str
     date: dt.date
-    what: Text
-    phrase: Text | None = None
-    recipient: UnitName | None = Field(None, description="Who receives what is delivered.")
-    units: list[UnitName] = Field(
-        default_factory=list, description="Empty: every unit with a task in the plan."
-    )
+    what: str
+    phrase: str | None = None
+    recipient: str | None = None
+    #: Empty: every unit with a task in the plan.
+    units: tuple[str, ...] = ()
 
 
-class Task(_Model):
-    id: TaskId
-    title: Text
-    requirement: list[Text] = Field(min_length=1, description="One item per sentence.")
-    lead: list[UnitName] = Field(default_factory=list)
-    responsible: list[UnitName] = Field(default_factory=list)
-    deadlines: list[Deadline] = Field(default_factory=list)
+@dataclass(frozen=True)
+class Task:
+    id: str
+    title: str
+    requirement: tuple[str, ...]
+    lead: tuple[str, ...] = ()
+    responsible: tuple[str, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
 
     @property
     def section_number(self) -> int:
         return int(self.id.split(".", 1)[0])
 
 
-class Section(_Model):
-    number: int = Field(ge=1, le=999)
-    title: Text
-    tasks: list[Task] = Field(min_length=1)
+@dataclass(frozen=True)
+class Section:
+    number: int
+    title: str
+    tasks: tuple[Task, ...]
 
 
-class Plan(_Model):
-    year: int = Field(ge=1990, le=2200)
+@dataclass(frozen=True)
+class Plan:
+    year: int
     notice: Notice
-    milestones: list[Milestone] = Field(default_factory=list)
-    sections: list[Section] = Field(min_length=1)
+    sections: tuple[Section, ...]
+    milestones: tuple[Milestone, ...] = ()
+    _tasks: tuple[Task, ...] = field(default=(), compare=False, repr=False)
 
     def tasks(self) -> list[Task]:
         return [task for section in self.sections for task in section.tasks]
 
 
-# ---- progress records (progress/<year>/<unit-id>.yaml) ----------------------------
+# ---- progress -------------------------------------------------------------------------
 
 
 class Status(StrEnum):
@@ -170,60 +146,41 @@ UNREPORTED = "unreported"
 #: Labels of every status a (unit, task) pair can have, the missing record included.
 STATUS_NAMES = {s.value: label for s, label in STATUS_LABELS.items()} | {UNREPORTED: "未報告"}
 
+#: Link schemes that would run code or embed content in a report: never evidence.
+UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
 
-class Evidence(_Model):
+
+def unsafe_scheme(ref: str) -> str | None:
+    """The scheme of a reference when it is one that must not be followed."""
+    scheme = ref.split(":", 1)[0].strip().lower() if ":" in ref else ""
+    return scheme if scheme in UNSAFE_SCHEMES else None
+
+
+@dataclass(frozen=True)
+class Evidence:
     """A link, document number or file path that shows the work was done."""
 
-    ref: Text = Field(description="URL (http/https), document number or file path.")
-    title: Text | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        return {"ref": value} if isinstance(value, str) else value
-
-    @field_validator("ref")
-    @classmethod
-    def _safe_scheme(cls, ref: str) -> str:
-        scheme = ref.split(":", 1)[0].lower() if ":" in ref else ""
-        if scheme in UNSAFE_SCHEMES:
-            raise ValueError(f"{scheme}: links are not allowed as evidence; use an http(s) URL")
-        return ref
+    ref: str
+    title: str | None = None
 
     @property
     def is_link(self) -> bool:
         return self.ref.lower().startswith(("http://", "https://"))
 
 
-UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
-
-
-class ProgressRecord(_Model):
-    task: RecordKey = Field(description="A task id (2.4) or a plan milestone id (report).")
+@dataclass(frozen=True)
+class ProgressRecord:
+    task: str
     status: Status
-    date: dt.date | None = Field(None, description="Date of the last change.")
-    evidence: list[Evidence] = Field(default_factory=list)
+    date: dt.date | None = None
+    evidence: tuple[Evidence, ...] = ()
     note: str | None = None
 
 
-class ProgressFile(_Model):
-    unit: UnitName = Field(description="The unit the file is about (its name, for people).")
-    year: int = Field(ge=1990, le=2200)
-    records: list[ProgressRecord] = Field(default_factory=list)
-
-
-# ---- the report's narrative (report/<year>.yaml) ----------------------------------
-
-
-class ReportNarrative(_Model):
-    """What people write for the year-end report; the figures are computed, never typed."""
-
-    title: Text | None = Field(None, description="Report title (default: from the plan).")
-    author: Text | None = Field(
-        None, description="Who issues the report (default: the plan's issuer)."
-    )
-    overview: str | None = Field(None, description="一、總體情況: the opening paragraph(s).")
-    problems: list[Text] = Field(
-        default_factory=list, description="三、存在的問題: one item per problem."
-    )
-    next_steps: list[Text] = Field(default_factory=list, description="四、下一步工作打算.")
+@dataclass(frozen=True)
+class ReportNarrative:
+    title: str | None = None
+    author: str | None = None
+    overview: str | None = None
+    problems: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()

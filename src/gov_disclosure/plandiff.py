@@ -11,7 +11,8 @@ progress records.
 from __future__ import annotations
 
 import difflib
-from dataclasses import asdict, dataclass, field
+import json
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from gov_disclosure.errors import GdError
@@ -34,6 +35,11 @@ class Change:
         data = asdict(self)
         data.update(data.pop("details"))
         return data
+
+
+def _plain(obj: Any) -> Any:
+    """A dataclass as JSON-ready data (dates as ISO text, tuples as lists)."""
+    return json.loads(json.dumps(asdict(obj), default=str))
 
 
 def char_diff(old: str, new: str) -> str:
@@ -104,7 +110,7 @@ def diff_plans(old: LoadedPlan, new: LoadedPlan) -> list[Change]:
 
 def _notice(old: LoadedPlan, new: LoadedPlan) -> list[Change]:
     changes = []
-    a, b = old.plan.notice.model_dump(mode="json"), new.plan.notice.model_dump(mode="json")
+    a, b = _plain(old.plan.notice), _plain(new.plan.notice)
     for key in b:
         if a.get(key) != b.get(key):
             changes.append(
@@ -256,8 +262,8 @@ def _deadlines(tid: str, old: list[Deadline], new: list[Deadline]) -> list[Chang
                     tid,
                     {
                         "date": b.date.isoformat(),
-                        "old": a.model_dump(mode="json"),
-                        "new": b.model_dump(mode="json"),
+                        "old": _plain(a),
+                        "new": _plain(b),
                     },
                 )
             )
@@ -300,7 +306,7 @@ def _milestones(old: list[Milestone], new: list[Milestone]) -> list[Change]:
                     },
                 )
             )
-        if before.model_dump(exclude={"date"}) != m.model_dump(exclude={"date"}):
+        if replace(before, date=m.date) != m:
             changes.append(
                 Change(
                     "milestone_changed", f"節點 {mid} 內容修改：{m.what}", None, {"milestone": mid}

@@ -14,9 +14,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from gov_disclosure import constants as C
+from gov_disclosure import schema
 from gov_disclosure.assignments import deadline_units, milestone_units
 from gov_disclosure.errors import GdError, Problem
-from gov_disclosure.models import Evidence, ProgressFile, ProgressRecord, Status, Unit
+from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.units import Finding, Unresolved
 from gov_disclosure.validation import findings_to_problems, validate
 from gov_disclosure.workspace import LoadedPlan, Workspace
@@ -135,7 +136,7 @@ def load_unit_file(
 ) -> tuple[UnitProgress, list[Problem]]:
     """One unit's file, validated; raises :class:`GdError` when it cannot be read at all."""
     doc = loaded.workspace.load_yaml(path)
-    model = validate(doc, ProgressFile, "progress file (unit, year, records)")
+    model = validate(doc, schema.ProgressFile, "progress file (unit, year, records)")
     findings: list[Finding] = []
     unit = loaded.units.by_id.get(path.stem)
     if unit is None or unit.is_group:
@@ -156,8 +157,9 @@ def load_unit_file(
         findings.append(Finding(("unit",), exc.describe()))
     if model.year != loaded.year:
         findings.append(Finding(("year",), f"year {model.year} in a file of {loaded.year}"))
-    findings += check_records(loaded, unit, model.records, today)
-    progress = UnitProgress(unit, path, {r.task: r for r in model.records})
+    records = [r.runtime() for r in model.records]
+    findings += check_records(loaded, unit, records, today)
+    progress = UnitProgress(unit, path, {r.task: r for r in records})
     return progress, findings_to_problems(doc, findings)
 
 
@@ -225,7 +227,7 @@ def parse_evidence(text: str) -> Evidence:
     if not parts:
         raise GdError.usage("--evidence is empty")
     try:
-        return Evidence(ref=parts[0], title=parts[1] if len(parts) > 1 else None)
+        return schema.Evidence(ref=parts[0], title=parts[1] if len(parts) > 1 else None).runtime()
     except ValidationError as exc:
         reason = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
         raise GdError.usage(f"--evidence {text!r}: {reason}") from None

@@ -25,7 +25,7 @@ from typing import Any
 
 from gov_disclosure import yamlio
 from gov_disclosure.errors import GdError
-from gov_disclosure.models import Evidence, ProgressFile, Status, Unit
+from gov_disclosure.models import Evidence, Status, Unit
 from gov_disclosure.progress import (
     date_window,
     key_order,
@@ -33,6 +33,7 @@ from gov_disclosure.progress import (
     progress_path,
     units_for_key,
 )
+from gov_disclosure.schema import ProgressFile
 from gov_disclosure.validation import validate
 from gov_disclosure.workspace import LoadedPlan
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from gov_disclosure.constants import COUNTY_PREFIXES
 from gov_disclosure.errors import GdError
-from gov_disclosure.models import Registry, Unit
+from gov_disclosure.models import Unit
 from gov_disclosure.textnorm import fold
 
 _PREFIXES = tuple(sorted({fold(p) for p in COUNTY_PREFIXES}, key=len, reverse=True))
@@ -74,10 +74,10 @@ class UnitIndex:
     order: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, registry: Registry) -> tuple[UnitIndex, list[Finding]]:
-        index = cls(list(registry.units))
+    def build(cls, units: list[Unit]) -> tuple[UnitIndex, list[Finding]]:
+        index = cls(list(units))
         findings: list[Finding] = []
-        for i, unit in enumerate(registry.units):
+        for i, unit in enumerate(units):
             if unit.id in index.by_id:
                 findings.append(Finding(("units", i, "id"), f"duplicate unit id {unit.id!r}"))
                 continue

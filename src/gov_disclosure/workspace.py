@@ -14,10 +14,10 @@ from functools import cached_property
 from pathlib import Path
 
 from gov_disclosure import constants as C
-from gov_disclosure import gitio, yamlio
+from gov_disclosure import gitio, schema, yamlio
 from gov_disclosure.assignments import Assignment, plan_assignments
 from gov_disclosure.errors import GdError, Problem
-from gov_disclosure.models import Plan, Registry, ReportNarrative, Task
+from gov_disclosure.models import Plan, ReportNarrative, Task
 from gov_disclosure.textnorm import text_warnings
 from gov_disclosure.units import Finding, UnitIndex, Unresolved
 from gov_disclosure.validation import findings_to_problems, validate
@@ -160,8 +160,8 @@ class LoadedPlan:
 def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
     """The validated registry and its warnings; raise every error at once."""
     doc = ws.load_yaml(ws.registry_path)
-    registry = validate(doc, Registry, "unit registry (units: [...])")
-    index, findings = UnitIndex.build(registry)
+    registry = validate(doc, schema.Registry, "unit registry (units: [...])")
+    index, findings = UnitIndex.build(registry.runtime())
     findings += _text_findings(doc.data, ())
     problems = findings_to_problems(doc, findings)
     _raise_errors(problems)
@@ -175,7 +175,7 @@ def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = 
         units, warnings = load_registry(ws)
     path = ws.plan_path(ws.pick_year(year))
     doc = ws.load_yaml(path)
-    plan = validate(doc, Plan, "plan (year, notice, sections)")
+    plan = validate(doc, schema.Plan, "plan (year, notice, sections)").runtime()
     findings = check_plan(plan, units, expected_year=_year_of(path))
     findings += _text_findings(doc.data, ())
     problems = findings_to_problems(doc, findings)
@@ -298,7 +298,9 @@ def load_narrative(ws: Workspace, year: int) -> ReportNarrative | None:
     if not ws.exists(path):
         return None
     doc = ws.load_yaml(path)
-    narrative = validate(doc, ReportNarrative, "report narrative (overview, problems, next_steps)")
+    narrative = validate(
+        doc, schema.ReportNarrative, "report narrative (overview, problems, next_steps)"
+    ).runtime()
     problems = findings_to_problems(doc, _text_findings(doc.data, ()))
     _raise_errors(problems)
     return narrative
