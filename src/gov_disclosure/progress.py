@@ -11,16 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from gov_disclosure import cache
 from gov_disclosure import constants as C
-from gov_disclosure import schema
 from gov_disclosure.assignments import deadline_units, milestone_units
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.units import Finding, Unresolved
-from gov_disclosure.validation import findings_to_problems, validate
-from gov_disclosure.workspace import LoadedPlan, Workspace
+from gov_disclosure.workspace import LoadedPlan, Workspace, plan_sources
 
 PROGRESS_SUFFIXES = (".yaml", ".yml")
 
@@ -115,9 +112,26 @@ def load_progress(
     file is left out of the book, never half-read).  With ``today``, a record
     dated after it is a problem too.
     """
+    ws = loaded.workspace
+    files = progress_files(ws, loaded.year)
+    use_cache = today is None and ws.rev is None and cache.enabled()
+    sources = [*plan_sources(ws, loaded.year), *files]
+    if use_cache:
+        hit = cache.load(ws.root, f"progress-{loaded.year}", sources)
+        if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], ProgressBook):
+            return hit
+    book, problems = _load_progress(loaded, files, today)
+    if use_cache:
+        cache.store(ws.root, f"progress-{loaded.year}", sources, (book, problems))
+    return book, problems
+
+
+def _load_progress(
+    loaded: LoadedPlan, files: list[Path], today: dt.date | None
+) -> tuple[ProgressBook, list[Problem]]:
     book = ProgressBook(loaded.year)
     problems: list[Problem] = []
-    for path in progress_files(loaded.workspace, loaded.year):
+    for path in files:
         try:
             progress, file_problems = load_unit_file(loaded, path, today)
         except GdError as exc:
@@ -135,6 +149,9 @@ def load_unit_file(
     loaded: LoadedPlan, path: Path, today: dt.date | None = None
 ) -> tuple[UnitProgress, list[Problem]]:
     """One unit's file, validated; raises :class:`GdError` when it cannot be read at all."""
+    from gov_disclosure import schema
+    from gov_disclosure.validation import findings_to_problems, validate
+
     doc = loaded.workspace.load_yaml(path)
     model = validate(doc, schema.ProgressFile, "progress file (unit, year, records)")
     findings: list[Finding] = []
@@ -223,6 +240,10 @@ def parse_status(text: str) -> Status:
 
 def parse_evidence(text: str) -> Evidence:
     """``REF`` or ``REF TITLE``: a URL, document number or path, then an optional title."""
+    from pydantic import ValidationError
+
+    from gov_disclosure import schema
+
     parts = text.strip().split(None, 1)
     if not parts:
         raise GdError.usage("--evidence is empty")

@@ -33,8 +33,6 @@ from gov_disclosure.progress import (
     progress_path,
     units_for_key,
 )
-from gov_disclosure.schema import ProgressFile
-from gov_disclosure.validation import validate
 from gov_disclosure.workspace import LoadedPlan
 
 RECORD_KEYS = ("task", "status", "date", "evidence", "note")
@@ -143,6 +141,9 @@ def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Wr
         if new == old:
             return Written(unit, path, changed=False, created=False)
         # Never write what we could not read back.
+        from gov_disclosure.schema import ProgressFile
+        from gov_disclosure.validation import validate
+
         validate(yamlio.parse(new.decode("utf-8"), path), ProgressFile, "progress file")
         atomic_write(path, new)
     return Written(unit, path, changed=True, created=created)

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from gov_disclosure import cache, gitio, yamlio
 from gov_disclosure import constants as C
-from gov_disclosure import gitio, schema, yamlio
 from gov_disclosure.assignments import Assignment, plan_assignments
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Plan, ReportNarrative, Task
 from gov_disclosure.textnorm import text_warnings
 from gov_disclosure.units import Finding, UnitIndex, Unresolved
-from gov_disclosure.validation import findings_to_problems, validate
 
 _PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
 
@@ -159,6 +158,9 @@ class LoadedPlan:
 
 def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
     """The validated registry and its warnings; raise every error at once."""
+    from gov_disclosure import schema
+    from gov_disclosure.validation import findings_to_problems, validate
+
     doc = ws.load_yaml(ws.registry_path)
     registry = validate(doc, schema.Registry, "unit registry (units: [...])")
     index, findings = UnitIndex.build(registry.runtime())
@@ -169,10 +171,38 @@ def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
 
 
 def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = None) -> LoadedPlan:
-    """The validated plan of a year (the newest by default) with its registry."""
+    """The validated plan of a year (the newest by default) with its registry.
+
+    From the cache when the registry and the plan are unchanged since they were
+    last checked (see :mod:`gov_disclosure.cache`).
+    """
+    if units is not None or ws.rev is not None or not cache.enabled():
+        return _load_plan(ws, year, units)
+    plan_year = ws.pick_year(year)
+    sources = plan_sources(ws, plan_year)
+    hit = cache.load(ws.root, f"plan-{plan_year}", sources)
+    if isinstance(hit, LoadedPlan):
+        hit.workspace = ws
+        return hit
+    loaded = _load_plan(ws, plan_year)
+    _ = loaded.assignments, loaded.tasks_by_id  # computed once, kept in the cache
+    cache.store(ws.root, f"plan-{plan_year}", sources, loaded)
+    return loaded
+
+
+def plan_sources(ws: Workspace, year: int) -> list[Path]:
+    return [ws.registry_path, ws.plan_path(year)]
+
+
+def _load_plan(
+    ws: Workspace, year: int | None = None, units: UnitIndex | None = None
+) -> LoadedPlan:
     warnings: list[Problem] = []
     if units is None:
         units, warnings = load_registry(ws)
+    from gov_disclosure import schema
+    from gov_disclosure.validation import findings_to_problems, validate
+
     path = ws.plan_path(ws.pick_year(year))
     doc = ws.load_yaml(path)
     plan = validate(doc, schema.Plan, "plan (year, notice, sections)").runtime()
@@ -297,6 +327,9 @@ def load_narrative(ws: Workspace, year: int) -> ReportNarrative | None:
     path = ws.root / C.REPORT_DIR / f"{year}.yaml"
     if not ws.exists(path):
         return None
+    from gov_disclosure import schema
+    from gov_disclosure.validation import findings_to_problems, validate
+
     doc = ws.load_yaml(path)
     narrative = validate(
         doc, schema.ReportNarrative, "report narrative (overview, problems, next_steps)"

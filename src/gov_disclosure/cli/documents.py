@@ -9,16 +9,13 @@ from typing import Annotated
 
 import typer
 
-from gov_disclosure import views
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, UnitOpt, YearOpt, handle_errors, stderr_console
 from gov_disclosure.cli.progress import TodayOpt, load_book, today_from
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
-from gov_disclosure.history import adjustments, revision
 from gov_disclosure.models import Unit
-from gov_disclosure.render import DocFormat, find_template, render_docx, render_text
-from gov_disclosure.store import atomic_write
+from gov_disclosure.render import DocFormat
 from gov_disclosure.workspace import (
     LoadedPlan,
     Workspace,
@@ -60,6 +57,9 @@ def write_document(
     template: Path | None,
     stamp: dt.date,
 ) -> None:
+    from gov_disclosure.render import find_template, render_docx, render_text
+    from gov_disclosure.store import atomic_write
+
     path = find_template(kind, fmt, loaded.workspace, template)
     if fmt is DocFormat.docx:
         if output is None:
@@ -94,6 +94,9 @@ def checklist_render(
     """A unit's checklist: its tasks and roles, each requirement a checkbox, its deadlines."""
     if all_units == (unit is not None):
         raise typer.BadParameter("give either --unit NAME or --all", param_hint="--unit/--all")
+    from gov_disclosure import views
+    from gov_disclosure.history import revision
+
     now = today_from(today)
     ws = workspace_at(root, rev)
     loaded = load_plan(ws, year)
@@ -147,6 +150,9 @@ def report_render(
     In a git repository it states the revision it was rendered from and lists the
     plan's adjustments since it was first committed (方案調整情況).
     """
+    from gov_disclosure import views
+    from gov_disclosure.history import adjustments, revision
+
     day = parse_date(as_of, "--as-of") if as_of else today_from(None)
     ws = workspace_at(root, rev)
     loaded = load_plan(ws, year)

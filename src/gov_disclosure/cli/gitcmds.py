@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from gov_disclosure import gitio
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors
-from gov_disclosure.history import plan_log
-from gov_disclosure.plandiff import Change, diff_workspaces
-from gov_disclosure.render import md as md_escape
 from gov_disclosure.workspace import find_workspace
 
 
@@ -37,7 +34,7 @@ GROUPS = [
 ]
 
 
-def grouped(changes: list[Change]) -> list[tuple[str, list[Change]]]:
+def grouped(changes: list[Any]) -> list[tuple[str, list[Any]]]:
     out = []
     for label, prefixes in GROUPS:
         items = [c for c in changes if c.kind.startswith(prefixes)]
@@ -61,6 +58,9 @@ def diff_command(
     year: YearOpt = None,
 ) -> None:
     """What changed in the plan between two git revisions, in the plan's own terms."""
+    from gov_disclosure.plandiff import diff_workspaces
+    from gov_disclosure.render import md as md_escape
+
     ws = find_workspace(root)
     gitio.require_repo(ws.root)
     old = ws.at(rev_a or "HEAD")
@@ -102,6 +102,8 @@ def log_command(
     year: YearOpt = None,
 ) -> None:
     """The commits that changed the plan (or one task): date, author, message, basis, changes."""
+    from gov_disclosure.history import plan_log
+
     ws = find_workspace(root)
     gitio.require_repo(ws.root)
     plan_year = ws.pick_year(year)

@@ -12,9 +12,6 @@ from gov_disclosure import constants as C
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, handle_errors, stderr_console
 from gov_disclosure.errors import ExitCode, GdError, display_path
-from gov_disclosure.importer import guess_unit, import_notice, to_yaml
-from gov_disclosure.notice import read_notice
-from gov_disclosure.store import append_units, atomic_write
 from gov_disclosure.units import UnitIndex
 from gov_disclosure.workspace import Workspace, find_workspace, load_registry
 
@@ -48,6 +45,10 @@ def import_command(
     Exit 0 when clean, 1 when the draft was written with warnings (printed as
     NOTICE:LINE: message), 2 when the notice could not be read.
     """
+    from gov_disclosure.importer import guess_unit, import_notice, to_yaml
+    from gov_disclosure.notice import read_notice
+    from gov_disclosure.store import append_units, atomic_write
+
     if output is not None and output.exists() and not force:
         raise GdError.usage(f"{output} exists; use --force to overwrite it")
     ws = _workspace(root, output, add_units)
