@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export COLUMNS ?= 110
 
-.PHONY: install test demo lint fmt clean
+.PHONY: install test demo lint fmt clean bench
 
 install: $(STAMP)
 
@@ -41,12 +41,15 @@ demo: $(STAMP)
 	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx'
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 
 fmt: $(STAMP)
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests scripts benchmarks
+	$(BIN)/ruff check --fix src tests scripts benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py

@@ -11,14 +11,10 @@ Markdown goes through the ``md``/``cell`` filters, docx text is XML-escaped.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import traceback
-import zipfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import ExitCode, GdError
@@ -93,6 +89,8 @@ def md_link(evidence: dict[str, Any]) -> str:
     title = evidence.get("title")
     ref = evidence["ref"]
     if evidence.get("is_link"):
+        from urllib.parse import quote
+
         url = quote(ref, safe=":/?#=&%;+,@!$'*~-._")
         url = url.replace("(", "%28").replace(")", "%29")
         return f"[{md(title or ref)}]({url})"
@@ -124,6 +122,9 @@ def render_text(template: Path, view: dict[str, Any], ws: Workspace | None, fmt:
 def render_docx(
     template: Path, view: dict[str, Any], ws: Workspace | None, stamp: dt.date
 ) -> bytes:
+    import io
+    import zipfile
+
     from docxtpl import DocxTemplate
 
     env = _environment([template.parent, *search_path(ws)], autoescape=True)
@@ -140,6 +141,9 @@ def render_docx(
 
 def _stable_zip(data: bytes, stamp: dt.date) -> bytes:
     """The same document always gives the same bytes: fixed timestamps in the archive."""
+    import io
+    import zipfile
+
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -181,6 +185,8 @@ class _template_errors:
         return False
 
     def _where(self, tb: Any) -> tuple[Path, int | None]:
+        import traceback
+
         for frame in reversed(traceback.extract_tb(tb)):
             if frame.filename and frame.filename.endswith((".j2", ".html", ".md", ".docx")):
                 return Path(frame.filename), frame.lineno

@@ -42,6 +42,10 @@ def print_problems(problems: list[Problem]) -> None:
         console.print(problem.format(), style=style, markup=False)
 
 
+#: Typer's own usage errors (its bundled Click's ClickException): they print and exit 2 themselves.
+_USAGE_ERRORS = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
 def handle_errors(fn: F) -> F:
     """The one error boundary: project errors → messages and exit codes, bugs → exit 3."""
 
@@ -52,7 +56,7 @@ def handle_errors(fn: F) -> F:
         except GdError as exc:
             print_problems(exc.problems)
             raise typer.Exit(int(exc.exit_code)) from None
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except (typer.Exit, typer.Abort, *_USAGE_ERRORS):
             raise
         except KeyboardInterrupt:
             stderr_console().print("interrupted", markup=False)

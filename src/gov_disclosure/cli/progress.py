@@ -26,7 +26,6 @@ from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
 from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
 from gov_disclosure.progress import ProgressBook, load_progress, parse_evidence, parse_status
-from gov_disclosure.store import Change, set_progress
 from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
 
 progress_app = typer.Typer(
@@ -112,6 +111,8 @@ def set_command(
         raise typer.BadParameter("a unit is required", param_hint="--unit")
     if not status:
         raise typer.BadParameter("a status is required", param_hint="--status")
+    from gov_disclosure.store import Change, set_progress
+
     now = today_from(today)
     change = Change(
         key=task.strip(),

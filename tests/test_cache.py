@@ -1,0 +1,149 @@
+"""The workspace cache: answers with and without it are identical, and it is never trusted stale."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gov_disclosure import cache
+from gov_disclosure.progress import load_progress
+from gov_disclosure.workspace import find_workspace, load_plan
+
+T = ["--today", "2020-10-08"]
+
+
+@pytest.fixture(autouse=True)
+def _own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def entries(root: Path) -> list[str]:
+    folder = root / cache.CACHE_DIR
+    return sorted(p.name for p in folder.glob("*.pickle")) if folder.exists() else []
+
+
+def answers(gd) -> list[str]:
+    return [
+        gd("tasks", "--unit", "縣衛健局", "-f", "json").stdout,
+        gd("due", "-f", "json", *T).stdout,
+        gd("progress", "show", "-f", "json", *T).stdout,
+    ]
+
+
+def test_same_answers_with_and_without_cache(
+    gd, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gd("progress", "set", "2.4", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-18", *T)
+    first = answers(gd)  # builds the cache
+    assert entries(workspace) == ["plan-2020.pickle", "progress-2020.pickle"]
+    warm = answers(gd)  # answers from it
+    monkeypatch.setenv("GD_NO_CACHE", "1")
+    uncached = answers(gd)
+    assert first == warm == uncached
+
+
+def test_cache_is_used_when_nothing_changed(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = find_workspace(workspace)
+    load_plan(ws)
+    import gov_disclosure.workspace as module
+
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("the plan was parsed again although nothing changed")
+
+    monkeypatch.setattr(module, "_load_plan", must_not_parse)
+    assert len(load_plan(ws).plan.tasks()) == 15
+
+
+def test_stale_after_an_edit(gd, workspace: Path) -> None:
+    assert '"2020-09-20"' in gd("tasks", "-f", "json").stdout
+    plan = workspace / "plan" / "2020.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("2020-09-20", "2020-09-25"), encoding="utf-8"
+    )
+    out = gd("tasks", "-f", "json").stdout
+    assert '"2020-09-25"' in out and '"2020-09-20"' not in out
+
+
+def test_same_size_edit_is_seen(gd, workspace: Path) -> None:
+    plan = workspace / "plan" / "2020.yaml"
+    gd("tasks", "-f", "json")
+    st = plan.stat()
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("2020-09-20", "2020-09-21"), encoding="utf-8"
+    )
+    os.utime(plan, ns=(st.st_atime_ns, st.st_mtime_ns + 1))  # a new time, same size
+    assert '"2020-09-21"' in gd("tasks", "-f", "json").stdout
+
+
+def test_stale_after_git_checkout(gd, workspace: Path) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=workspace, check=True)
+    subprocess.run([*git, "add", "plan"], cwd=workspace, check=True)
+    subprocess.run([*git, "commit", "-qm", "v1"], cwd=workspace, check=True)
+    plan = workspace / "plan" / "2020.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("2020-09-20", "2020-09-29"), encoding="utf-8"
+    )
+    subprocess.run([*git, "commit", "-qam", "v2"], cwd=workspace, check=True)
+    assert '"2020-09-29"' in gd("tasks", "-f", "json").stdout
+    subprocess.run([*git, "checkout", "-q", "HEAD~1", "--", "plan"], cwd=workspace, check=True)
+    assert '"2020-09-20"' in gd("tasks", "-f", "json").stdout
+
+
+def test_progress_cache_follows_records(gd, workspace: Path) -> None:
+    assert gd("progress", "show", "-f", "json", *T).json() == []
+    gd(
+        "progress",
+        "set",
+        "1.3",
+        "-u",
+        "縣衛健局",
+        "--status",
+        "in_progress",
+        "--date",
+        "2020-10-01",
+        *T,
+    )
+    assert [r["task"] for r in gd("progress", "show", "-f", "json", *T).json()] == ["1.3"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"gd-cache\x00nonsense\n" + b"x" * 64])
+def test_corrupted_cache_is_rebuilt(gd, workspace: Path, damage: bytes) -> None:
+    before = gd("tasks", "-f", "json").stdout
+    for name in entries(workspace):
+        (workspace / cache.CACHE_DIR / name).write_bytes(damage)
+    assert gd("tasks", "-f", "json").stdout == before
+
+
+def test_foreign_and_other_version_caches_are_not_trusted(
+    gd, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = gd("tasks", "-f", "json").stdout
+    # Another user's key (a cache folder that came with a cloned repository): not trusted.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    ws = find_workspace(workspace)
+    assert cache.load(ws.root, "plan-2020", [ws.registry_path, ws.plan_path(2020)]) is None
+    assert gd("tasks", "-f", "json").stdout == before
+    # Another gd version: not trusted.
+    monkeypatch.setattr(cache, "__version__", "999.0")
+    assert cache.load(ws.root, "plan-2020", [ws.registry_path, ws.plan_path(2020)]) is None
+
+
+def test_no_cache_env(gd, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GD_NO_CACHE", "1")
+    gd("tasks", "-f", "json")
+    assert entries(workspace) == []
+
+
+def test_progress_with_today_is_checked_fresh(workspace: Path) -> None:
+    import datetime as dt
+
+    ws = find_workspace(workspace)
+    loaded = load_plan(ws)
+    book, problems = load_progress(loaded, dt.date(2020, 1, 1))
+    assert problems == [] and book.by_unit == {}
