@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export COLUMNS ?= 110
 
-.PHONY: install test demo lint fmt clean bench
+.PHONY: install test demo lint fmt clean bench fuzz
 
 install: $(STAMP)
 
@@ -53,3 +53,7 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Property tests on 10,000 generated examples each (make test runs a few hundred).
+fuzz: $(STAMP)
+	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/test_units.py tests/test_phrases.py

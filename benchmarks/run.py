@@ -79,7 +79,7 @@ def commands(unit: str) -> dict[str, list[str]]:
             "--format",
             "html",
             "-o",
-            os.devnull,
+            "report.html",
             "--as-of",
             "2020-11-30",
         ],

@@ -56,3 +56,17 @@ def gd(workspace: Path):
         return Result(result.exit_code, result.stdout, result.stderr, result.stdout_bytes)
 
     return run
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    """Say how many cases of the bad-input corpus ran (tests/bad_inputs/)."""
+    counts = {"passed": 0, "failed": 0}
+    for outcome in counts:
+        for report in terminalreporter.stats.get(outcome, []):
+            if report.when == "call" and "test_bad_input[" in report.nodeid:
+                counts[outcome] += 1
+    ran = counts["passed"] + counts["failed"]
+    if ran:
+        terminalreporter.write_line(
+            f"bad-input corpus: {ran} cases ran, {counts['passed']} passed, {counts['failed']} failed"
+        )

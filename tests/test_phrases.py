@@ -93,7 +93,7 @@ def test_no_phrase_in_plain_text() -> None:
     assert parse("師政辦發〔2020〕43號", 2020) == []
 
 
-@settings(max_examples=int(__import__("os").environ.get("GD_FUZZ_EXAMPLES", "300")))
+@settings(max_examples=int(__import__("os").environ.get("GD_FUZZ_EXAMPLES", "300")), deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(
@@ -108,3 +108,10 @@ def test_parser_never_raises(text: str) -> None:
     for found in parse(text, 2020):
         assert found.kind in {"date", "recurring", "relative", "ongoing"}
         assert all(isinstance(d, dt.date) for d in found.dates)
+
+
+def test_mixed_numerals() -> None:
+    from gov_disclosure.phrases import number
+
+    assert number("0二") == 2 and number("二〇二〇") == 2020 and number("二十一") == 21
+    assert parse("0二月0日", 2020) == []

@@ -320,3 +320,18 @@ def test_narrative_file_is_validated(gd, workspace: Path) -> None:
         "report/2020.yaml:2:1: unknown field 'problem'; did you mean 'problems'?"
         in result.stderr.replace(str(workspace) + "/", "")
     )
+
+
+def test_output_to_a_device_is_written_not_replaced(gd, tmp_path: Path) -> None:
+    """`-o /dev/null` must write to the device, never rename a file over it."""
+    null = Path(os.devnull)
+    assert gd("report", "render", "--as-of", "2020-11-30", "-o", str(null)).exit_code == 0
+    assert not null.is_file() and null.exists()
+
+
+def test_disk_full_says_why(gd) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    result = gd("report", "render", "--as-of", "2020-11-30", "-o", "/dev/full")
+    assert result.exit_code == 1
+    assert "cannot write /dev/full: No space left on device" in result.stderr

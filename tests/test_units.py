@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
@@ -92,16 +94,22 @@ cjk = st.text(
 )
 
 
+FUZZ = settings(max_examples=int(os.environ.get("GD_FUZZ_EXAMPLES", "200")), deadline=None)
+
+
+@FUZZ
 @given(cjk)
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
+@FUZZ
 @given(cjk)
 def test_fold_is_script_symmetric(text: str) -> None:
     assert fold(to_traditional(text)) == fold(to_simplified(text)) == fold(text)
 
 
+@FUZZ
 @given(cjk)
 def test_canonical_is_script_symmetric(text: str) -> None:
     assert canonical(to_traditional(text)) == canonical(to_simplified(text))

@@ -46,10 +46,10 @@ def number(text: str) -> int:
         return int(text)
     if "十" in text:
         tens, _, ones = text.partition("十")
-        return (_CN.get(tens, 1) if tens else 1) * 10 + (_CN.get(ones, 0) if ones else 0)
+        return (number(tens) if tens else 1) * 10 + (number(ones) if ones else 0)
     value = 0
-    for ch in text:
-        value = value * 10 + _CN[ch]
+    for ch in text:  # digits written one by one, even mixed: 二〇二〇, 0二
+        value = value * 10 + (int(ch) if ch.isdigit() else _CN.get(ch, 0))
     return value
 
 

@@ -422,7 +422,18 @@ def _unlock(handle: Any) -> None:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once; on failure the old file stays as it was."""
+    """Replace ``path`` with ``data`` all at once; on failure the old file stays as it was.
+
+    A target that exists but is not a regular file (``/dev/null``, a pipe) is
+    written to, never replaced.
+    """
+    if path.exists() and not path.is_file():
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise GdError.data(f"cannot write {path}: {exc.strerror or exc}", path) from None
+        return
     tmp_name = None
     try:
         with tempfile.NamedTemporaryFile(

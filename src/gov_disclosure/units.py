@@ -18,6 +18,12 @@ from gov_disclosure.textnorm import fold
 
 _PREFIXES = tuple(sorted({fold(p) for p in COUNTY_PREFIXES}, key=len, reverse=True))
 _COUNTY = fold("縣")
+#: File names Windows refuses, whatever the extension: unit ids name progress files.
+_RESERVED_FILE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"com{i}" for i in range(1, 10)]
+    + [f"lpt{i}" for i in range(1, 10)]
+)
 #: How alike (0..1) a name must be to be suggested after "did you mean".
 _SUGGEST_CUTOFF = 0.25
 
@@ -104,6 +110,14 @@ class UnitIndex:
     def _check_structure(self) -> list[Finding]:
         findings = []
         for i, unit in enumerate(self.units):
+            if unit.id.split(".")[0] in _RESERVED_FILE_NAMES:
+                findings.append(
+                    Finding(
+                        ("units", i, "id"),
+                        f"unit id {unit.id!r} is a reserved file name on Windows "
+                        "(progress files are named after unit ids); choose another",
+                    )
+                )
             if unit.is_group:
                 if not unit.members and not unit.member_kinds:
                     findings.append(Finding(("units", i), f"group {unit.name} has no members"))
@@ -135,14 +149,19 @@ class UnitIndex:
 
     def _expand_groups(self) -> list[Finding]:
         findings = []
+        cycles: set[frozenset[str]] = set()
         for i, unit in enumerate(self.units):
             if not unit.is_group:
                 continue
             try:
                 members = self._expand(unit, ())
             except _Cycle as cycle:
-                names = " → ".join(cycle.path)
-                findings.append(Finding(("units", i, "members"), f"groups form a cycle: {names}"))
+                if frozenset(cycle.path) not in cycles:  # one message for one cycle
+                    cycles.add(frozenset(cycle.path))
+                    names = " → ".join(cycle.path)
+                    findings.append(
+                        Finding(("units", i, "members"), f"groups form a cycle: {names}")
+                    )
                 continue
             if not members and (unit.members or unit.member_kinds):
                 findings.append(

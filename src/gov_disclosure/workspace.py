@@ -88,7 +88,8 @@ class Workspace:
 
     def years(self) -> list[int]:
         found = []
-        for entry in self.files(self.plan_dir):
+        entries = self.plan_dir.iterdir() if self.rev is None else self.files(self.plan_dir)
+        for entry in entries:
             m = _PLAN_FILE.match(entry.name)
             if m:
                 found.append(int(m.group(1)))

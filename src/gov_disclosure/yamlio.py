@@ -112,6 +112,8 @@ def load(path: Path) -> YamlDocument:
 def parse(text: str, path: Path) -> YamlDocument:
     if "\t" in text:
         _refuse_tab_indentation(text, path)
+    if "*" in text:
+        _refuse_aliases(text, path)
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
@@ -139,6 +141,22 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     text = "; ".join(parts) if parts else str(exc)
     return text.replace("\n", " ")
+
+
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Point at the first alias (*name): a "billion laughs" file stops here, at once."""
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise GdError.data(
+                    "aliases (*name) are not allowed; write the value out",
+                    path,
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+    except yaml.YAMLError:
+        return  # the syntax error is reported by the full parse that follows
 
 
 def _refuse_tab_indentation(text: str, path: Path) -> None:
