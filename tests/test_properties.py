@@ -103,7 +103,7 @@ _PLAN = None
 
 
 @settings(
-    max_examples=max(10, EXAMPLES // 20), deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=EXAMPLES if os.environ.get("GD_FUZZ_EXAMPLES") else 10, deadline=None, suppress_health_check=list(HealthCheck)
 )
 @given(title=NASTY, note=NASTY)
 def test_rendered_text_is_escaped_never_evaluated(title: str, note: str, tmp_path_factory) -> None:
