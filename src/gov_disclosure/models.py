@@ -9,7 +9,7 @@ need no pydantic at all: a command that answers from the cache never imports it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -110,7 +110,6 @@ class Plan:
     notice: Notice
     sections: tuple[Section, ...]
     milestones: tuple[Milestone, ...] = ()
-    _tasks: tuple[Task, ...] = field(default=(), compare=False, repr=False)
 
     def tasks(self) -> list[Task]:
         return [task for section in self.sections for task in section.tasks]

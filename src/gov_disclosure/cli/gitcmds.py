@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -12,6 +10,7 @@ import typer
 from gov_disclosure import gitio
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors
+from gov_disclosure.cli.output import print_json
 from gov_disclosure.workspace import find_workspace
 
 
@@ -69,9 +68,7 @@ def diff_command(
     a_label = (rev_a or "HEAD") + f" ({old.rev[:8]})" if old.rev else ""
     b_label = f"{rev_b} ({new.rev[:8]})" if new.rev else "工作區"
     if fmt is DiffFormat.json:
-        sys.stdout.write(
-            json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2) + "\n"
-        )
+        print_json([c.as_dict() for c in changes])
         return
     if not changes:
         typer.echo(f"方案無變更（{a_label} → {b_label}）")
@@ -109,9 +106,7 @@ def log_command(
     plan_year = ws.pick_year(year)
     entries = plan_log(ws, plan_year, task.strip() if task else None)
     if fmt is DiffFormat.json:
-        sys.stdout.write(
-            json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=2) + "\n"
-        )
+        print_json([e.as_dict() for e in entries])
         return
     if not entries:
         typer.echo(f"沒有改動{'任務 ' + task if task else '方案'}的提交")

@@ -60,8 +60,7 @@ def emit(
     caption: str | None = None,
 ) -> None:
     if fmt is OutputFormat.json:
-        text = json.dumps(convert_all(records, conv), ensure_ascii=False, indent=2)
-        sys.stdout.write(text + "\n")
+        print_json(convert_all(records, conv))
         return
     header = [conv(c.label) for c in columns]
     rows = [[conv(cell) for cell in cells(r)] for r in records]
@@ -93,6 +92,11 @@ def emit(
     for row in rows:
         table.add_row(*row)
     stdout_console().print(table)
+
+
+def print_json(data: Any) -> None:
+    """JSON for scripts: UTF-8, Chinese as it is, indented."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def joined(names: Sequence[str]) -> str:
