@@ -13,8 +13,6 @@ from gov_disclosure.models import UNREPORTED, ProgressRecord, Status, Task, Unit
 from gov_disclosure.progress import ProgressBook, key_order, record_keys, units_for_key
 from gov_disclosure.workspace import LoadedPlan
 
-units_for_key = units_for_key
-
 
 def task_record(loaded: LoadedPlan, task: Task) -> dict[str, Any]:
     units = loaded.units

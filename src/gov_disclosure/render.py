@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from gov_disclosure import constants as C
-from gov_disclosure.errors import ExitCode, GdError
+from gov_disclosure.errors import GdError
 from gov_disclosure.workspace import Workspace
 
 
@@ -191,6 +191,3 @@ class _template_errors:
             if frame.filename and frame.filename.endswith((".j2", ".html", ".md", ".docx")):
                 return Path(frame.filename), frame.lineno
         return self.template, None
-
-
-__all__ = ["DocFormat", "ExitCode", "render_docx", "render_text"]

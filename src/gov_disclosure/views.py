@@ -10,8 +10,8 @@ import datetime as dt
 from typing import Any
 
 from gov_disclosure.deadlines import Flag, all_deadlines, days_text, summarize_units
-from gov_disclosure.models import STATUS_NAMES, UNREPORTED, ReportNarrative, Status, Unit
-from gov_disclosure.progress import ProgressBook, record_keys, units_for_key
+from gov_disclosure.models import STATUS_NAMES, UNREPORTED, ReportNarrative, Unit
+from gov_disclosure.progress import ProgressBook, units_for_key
 from gov_disclosure.queries import unit_assignment
 from gov_disclosure.workspace import LoadedPlan
 
@@ -337,6 +337,3 @@ def report(
         "milestones": milestones,
         "issues": {"overdue": overdue, "not_started": not_started, "silent_units": silent},
     }
-
-
-__all__ = ["Status", "checklist", "record_keys", "report"]

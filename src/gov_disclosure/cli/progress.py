@@ -24,8 +24,14 @@ from gov_disclosure.cli.listing import plan_converter
 from gov_disclosure.cli.output import Column, emit
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
-from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
-from gov_disclosure.progress import ProgressBook, load_progress, parse_evidence, parse_status
+from gov_disclosure.models import STATUS_NAMES, UNREPORTED
+from gov_disclosure.progress import (
+    ProgressBook,
+    load_progress,
+    parse_evidence,
+    parse_status,
+    units_for_key,
+)
 from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
 
 progress_app = typer.Typer(
@@ -148,7 +154,7 @@ def show_command(
     """The unit × task matrix of statuses, or one unit's (or task's) records with evidence."""
     loaded = load_plan(find_workspace(root), year)
     target = loaded.units.resolve(unit) if unit is not None else None
-    if task is not None and queries.units_for_key(loaded, task.strip()) is None:
+    if task is not None and units_for_key(loaded, task.strip()) is None:
         raise GdError.usage(f"no task or milestone {task!r} in the {loaded.year} plan")
     key = task.strip() if task else None
     book = load_book(loaded, today_from(today))
@@ -252,6 +258,3 @@ def print_matrix(loaded: LoadedPlan, matrix: dict[str, Any], conv: Any) -> None:
     if needed > console.width:  # never cut a cell: let the table be as wide as it must
         console.width = needed
     console.print(table)
-
-
-__all__ = ["Status", "progress_app"]
