@@ -17,7 +17,7 @@ from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
 
@@ -46,11 +46,15 @@ def new_document() -> Document:  # type: ignore[no-untyped-def]
     doc.styles["Normal"].paragraph_format.line_spacing = Pt(28)
     set_font(doc.styles["Title"], "方正小標宋簡體", "Times New Roman", 22)
     doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # Official documents are black, with no rule under the title.
+    title_ppr = doc.styles["Title"].element.get_or_add_pPr()
+    for border in title_ppr.findall(qn("w:pBdr")):
+        title_ppr.remove(border)
     for name, size in (("Heading 1", 16), ("Heading 2", 16), ("Heading 3", 16)):
-        set_font(
-            doc.styles[name], "黑體" if name == "Heading 1" else "楷體", "Times New Roman", size
-        )
-        doc.styles[name].font.color.rgb = None
+        font = "黑體" if name == "Heading 1" else "楷體"
+        set_font(doc.styles[name], font, "Times New Roman", size)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)
     set_font(doc.styles["Table Grid"], "仿宋", "Times New Roman", 10.5)
     return doc
 
