@@ -211,7 +211,7 @@ def test_unknown_units_without_add_units_are_warnings(gd, workspace: Path) -> No
 
 
 def test_added_group_kinds(tmp_path: Path) -> None:
-    from gov_disclosure.importer import guess_unit
+    from gov_disclosure.draftyaml import guess_unit
 
     assert guess_unit("各鄉鎮人民政府（街道辦事處）")["member_kinds"] == ["township", "subdistrict"]
     assert guess_unit("區直各單位")["kind"] == "group"

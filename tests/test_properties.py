@@ -35,7 +35,8 @@ NOTICE_TEXT = st.text(
 @fuzz
 @given(NOTICE_TEXT)
 def test_importer_never_raises_anything_else(text: str) -> None:
-    from gov_disclosure.importer import import_notice, to_yaml
+    from gov_disclosure.draftyaml import to_yaml
+    from gov_disclosure.importer import import_notice
     from gov_disclosure.notice import split_text
 
     try:
@@ -103,7 +104,9 @@ _PLAN = None
 
 
 @settings(
-    max_examples=EXAMPLES if os.environ.get("GD_FUZZ_EXAMPLES") else 10, deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=EXAMPLES if os.environ.get("GD_FUZZ_EXAMPLES") else 10,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
 )
 @given(title=NASTY, note=NASTY)
 def test_rendered_text_is_escaped_never_evaluated(title: str, note: str, tmp_path_factory) -> None:

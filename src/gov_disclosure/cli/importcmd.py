@@ -45,7 +45,8 @@ def import_command(
     Exit 0 when clean, 1 when the draft was written with warnings (printed as
     NOTICE:LINE: message), 2 when the notice could not be read.
     """
-    from gov_disclosure.importer import guess_unit, import_notice, to_yaml
+    from gov_disclosure.draftyaml import guess_unit, to_yaml
+    from gov_disclosure.importer import import_notice
     from gov_disclosure.notice import read_notice
     from gov_disclosure.store import append_units, atomic_write
 

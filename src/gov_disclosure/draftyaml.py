@@ -1,0 +1,127 @@
+"""The import's output: a draft plan as YAML (the layout of plan/<year>.yaml), and
+registry entries for units the registry does not know (`gd import --add-units`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gov_disclosure.importer import _GROUP_HINT, Draft
+from gov_disclosure.textnorm import to_simplified
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar for text: plain when that reads back the same, else double-quoted."""
+    import json
+
+    import yaml
+
+    if value and "\n" not in value:
+        try:
+            if yaml.safe_load(f"k: {value}") == {"k": value} and not value.startswith(("[", "{")):
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _flow(names: list[str]) -> str:
+    return "[" + ", ".join(_scalar(n) for n in names) + "]"
+
+
+def to_yaml(draft: Draft, source: str) -> str:
+    """The draft in the layout of plan/<year>.yaml, with the importer's warnings as comments."""
+    out = [
+        f"# Draft plan imported by `gd import` from {source}.",
+        "# Review it against the notice: every warning of the import is repeated here",
+        "# as a comment beside what it concerns.",
+        f"year: {draft.year}",
+        "notice:",
+        f"  title: {_scalar(draft.title or '（請填寫方案標題）')}",
+        f"  issuer: {_scalar(draft.issuer or '（請填寫發文機關）')}",
+        f"  issued: {(draft.issued or dt.date(draft.year, 1, 1)).isoformat()}",
+    ]
+    if draft.issued is None:
+        out.insert(-1, "  # WARNING: no issue date found in the notice")
+    if draft.document_number:
+        out.append(f"  document_number: {_scalar(draft.document_number)}")
+    if draft.basis_title or draft.basis_number:
+        out.append("  basis:")
+        if draft.basis_title:
+            out.append(f"    title: {_scalar(draft.basis_title)}")
+        if draft.basis_number:
+            out.append(f"    document_number: {_scalar(draft.basis_number)}")
+    if draft.addressees:
+        out.append(f"  addressees: {_flow(draft.addressees)}")
+    if draft.report:
+        r = draft.report
+        out += [
+            "milestones:",
+            "  - id: report",
+            f"    date: {r.date.isoformat()}",
+            f"    phrase: {_scalar(r.phrase)}",
+            f"    what: {_scalar(r.what)}",
+        ]
+        if draft.report_recipient:
+            out.append(f"    recipient: {_scalar(draft.report_recipient)}")
+    out.append("sections:")
+    warnings_by_line: dict[int, list[str]] = {}
+    for w in draft.warnings:
+        warnings_by_line.setdefault(w.line, []).append(w.message)
+    for section in draft.sections:
+        out += [
+            f"  - number: {section.number}",
+            f"    title: {_scalar(section.title)}",
+            "    tasks:",
+        ]
+        for task in section.tasks:
+            out.append(f'      - id: "{section.number}.{task.number}"')
+            for message in warnings_by_line.get(task.line, []):
+                out.append(f"        # WARNING: {message}")
+            for comment in task.comments:
+                out.append(f"        # {comment}")
+            if task.subsection:
+                out.append(f"        # 所屬：{task.subsection}")
+            out.append(f"        title: {_scalar(task.title)}")
+            out.append("        requirement:")
+            for sentence in task.requirement or ["（無）"]:
+                out.append(f"          - {_scalar(sentence)}")
+            out.append(f"        lead: {_flow(task.lead)}")
+            out.append(f"        responsible: {_flow(task.responsible)}")
+            if task.deadlines:
+                out.append("        deadlines:")
+                for d in task.deadlines:
+                    out.append(f"          - date: {d.date.isoformat()}")
+                    if d.comment:
+                        out.append(f"            # {d.comment}")
+                    out.append(f"            phrase: {_scalar(d.phrase)}")
+                    out.append(f"            what: {_scalar(d.what)}")
+                    if d.units:
+                        out.append(f"            units: {_flow(d.units)}")
+    return "\n".join(out) + "\n"
+
+
+def guess_unit(name: str) -> dict[str, object]:
+    """A registry entry for a unit the registry does not know, its kind guessed from its name."""
+    import hashlib
+
+    simple = to_simplified(name)
+    uid = "unit-" + hashlib.sha1(simple.encode("utf-8")).hexdigest()[:8]
+    entry: dict[str, object] = {"id": uid, "name": name}
+    if _GROUP_HINT.search(simple) and (simple.startswith("各") or "直" in simple):
+        entry["kind"] = "group"
+        if re.search(r"[乡镇]|街道", simple):
+            entry["member_kinds"] = ["township", "subdistrict"]
+        else:
+            entry["member_kinds"] = ["county_department", "county_institution", "city_branch"]
+    elif re.search(r"街道(?:办事处)?$", simple):
+        entry["kind"] = "subdistrict"
+    elif re.search(r"[乡镇](?:人民政府)?$", simple):
+        entry["kind"] = "township"
+    elif simple.startswith("市") and "分局" in simple:
+        entry["kind"] = "city_branch"
+    elif re.search(r"(?:中心|院|站|所|队|馆)$", simple):
+        entry["kind"] = "county_institution"
+    else:
+        entry["kind"] = "county_department"
+    return entry
