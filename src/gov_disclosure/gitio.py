@@ -100,32 +100,35 @@ class Commit:
     date: str  # ISO 8601, as git gives it
     subject: str
     body: str
+    #: The commit it was made on (None for the first commit).
+    parent: str | None = None
 
     @property
     def short(self) -> str:
         return self.sha[:8]
 
 
-def log(paths: list[Path], top: Path, rev: str = "HEAD") -> list[Commit]:
-    """Commits that changed any of ``paths``, newest first (renames not followed)."""
+def head(top: Path) -> str | None:
+    """The commit id of HEAD, or None in a repository with no commit yet."""
     proc = run(["rev-parse", "--verify", "--quiet", "HEAD"], top, check=False)
-    if proc.returncode != 0:
+    return proc.stdout.decode().strip() or None if proc.returncode == 0 else None
+
+
+def log(paths: list[Path], top: Path, rev: str = "HEAD") -> list[Commit]:
+    """Commits reachable from ``rev`` that changed any of ``paths``, newest first."""
+    if head(top) is None:
         return []  # no commit yet
-    fmt = "%H%x1f%an%x1f%aI%x1f%s%x1f%b%x1e"
+    fmt = "%H%x1f%an%x1f%aI%x1f%s%x1f%P%x1f%b%x1e"
     out = text(["log", f"--format={fmt}", rev, "--", *(relpath(p, top) for p in paths)], top)
     commits = []
     for entry in out.split("\x1e"):
         entry = entry.strip("\n")
         if not entry:
             continue
-        sha, author, date, subject, body = entry.split("\x1f")
-        commits.append(Commit(sha, author, date, subject, body.strip()))
+        sha, author, date, subject, parents, body = entry.split("\x1f")
+        first_parent = parents.split()[0] if parents.strip() else None
+        commits.append(Commit(sha, author, date, subject, body.strip(), first_parent))
     return commits
-
-
-def parent(sha: str, top: Path) -> str | None:
-    proc = run(["rev-parse", "--verify", "--quiet", f"{sha}^"], top, check=False)
-    return proc.stdout.decode().strip() if proc.returncode == 0 else None
 
 
 def is_dirty(paths: list[Path], top: Path) -> bool:

@@ -14,7 +14,8 @@ from typing import Any
 from gov_disclosure import gitio
 from gov_disclosure.errors import GdError
 from gov_disclosure.plandiff import Change, diff_plans, diff_registries
-from gov_disclosure.workspace import Workspace, load_plan, load_registry
+from gov_disclosure.units import UnitIndex
+from gov_disclosure.workspace import LoadedPlan, Workspace, load_plan, load_registry
 
 _BASIS = re.compile(
     r"^\s*(?:Basis|basis|BASIS)\s*:\s*(.+?)\s*$|^\s*[依根][據据](?:[：:]|\s)\s*(.+?)\s*$", re.M
@@ -56,43 +57,61 @@ def plan_log(ws: Workspace, year: int, task: str | None = None) -> list[Entry]:
     """
     top = gitio.require_repo(ws.root)
     plan_path = ws.plan_path(year)
+    states: dict[str, _State] = {}  # each revision is read once, though it is "after" and "before"
+
+    def state(sha: str) -> _State:
+        if sha not in states:
+            states[sha] = _State.load(Workspace(ws.root, sha), year, plan_path)
+        return states[sha]
+
     entries = []
-    for commit in gitio.log([plan_path, ws.registry_path], top):
-        after = Workspace(ws.root, commit.sha)
-        parent = gitio.parent(commit.sha, top)
-        before = Workspace(ws.root, parent) if parent else None
-        message = commit.subject + "\n" + commit.body
-        if not after.exists(plan_path):
+    for commit in gitio.log([plan_path, ws.registry_path], top, ws.rev or "HEAD"):
+        after = state(commit.sha)
+        if not after.exists:
             continue
-        if before is None or not before.exists(plan_path):
-            entry = Entry(commit, basis_of(message), [], created=True)
+        before = state(commit.parent) if commit.parent else None
+        basis = basis_of(commit.subject + "\n" + commit.body)
+        if before is None or not before.exists:
+            entry = Entry(commit, basis, [], created=True)
         else:
-            entry = Entry(commit, basis_of(message), _changes(before, after, year))
+            entry = Entry(commit, basis, before.changes_to(after))
         if (
             task is None
             or any(_touches(c, task) for c in entry.changes)
-            or (entry.created and task in _task_ids(after, year))
+            or (entry.created and task in after.task_ids)
         ):
             entries.append(entry)
     return entries
 
 
-def _changes(before: Workspace, after: Workspace, year: int) -> list[Change]:
-    try:
-        old_units, _ = load_registry(before)
-        new_units, _ = load_registry(after)
-        old = load_plan(before, year, old_units)
-        new = load_plan(after, year, new_units)
-    except GdError as exc:
-        return [Change("invalid", f"此版本的方案無法讀取：{exc.message}")]
-    return diff_registries(old_units, new_units) + diff_plans(old, new)
+@dataclass
+class _State:
+    """The registry and plan at one revision, or why they could not be read."""
 
+    exists: bool
+    units: UnitIndex | None = None
+    loaded: LoadedPlan | None = None
+    error: str | None = None
 
-def _task_ids(ws: Workspace, year: int) -> set[str]:
-    try:
-        return {t.id for t in load_plan(ws, year).plan.tasks()}
-    except GdError:
-        return set()
+    @classmethod
+    def load(cls, ws: Workspace, year: int, plan_path: Any) -> _State:
+        if not ws.exists(plan_path):
+            return cls(exists=False)
+        try:
+            units, _ = load_registry(ws)
+            return cls(True, units, load_plan(ws, year, units))
+        except GdError as exc:
+            return cls(True, error=exc.message)
+
+    @property
+    def task_ids(self) -> set[str]:
+        return set(self.loaded.tasks_by_id) if self.loaded else set()
+
+    def changes_to(self, after: _State) -> list[Change]:
+        if after.error is not None or self.error is not None:
+            return [Change("invalid", f"此版本的方案無法讀取：{after.error or self.error}")]
+        assert self.units and after.units and self.loaded and after.loaded
+        return diff_registries(self.units, after.units) + diff_plans(self.loaded, after.loaded)
 
 
 def _touches(change: Change, task: str) -> bool:
@@ -104,7 +123,7 @@ def revision(ws: Workspace) -> dict[str, Any]:
     top = ws.git_top
     if top is None:
         return {"id": None, "date": None, "dirty": False, "text": "數據未納入 git 版本管理"}
-    rev = ws.rev or _head(top)
+    rev = ws.rev or gitio.head(top)
     if rev is None:
         return {"id": None, "date": None, "dirty": True, "text": "數據尚未提交到 git"}
     date = gitio.text(["show", "-s", "--format=%cs", rev], top).strip()
@@ -118,22 +137,12 @@ def revision(ws: Workspace) -> dict[str, Any]:
     }
 
 
-def _head(top: Any) -> str | None:
-    proc = gitio.run(["rev-parse", "--verify", "--quiet", "HEAD"], top, check=False)
-    return proc.stdout.decode().strip() or None if proc.returncode == 0 else None
-
-
 def adjustments(ws: Workspace, year: int) -> list[dict[str, Any]] | None:
     """The plan's changes since it was first committed, oldest first (None outside git)."""
     if ws.git_top is None:
         return None
+    # plan_log follows history from the revision rendered from: later changes are not listed.
     entries = [e for e in plan_log(ws, year) if not e.created]
-    rev_sha = ws.rev
-    if rev_sha is not None:
-        # Only what had happened by the revision rendered from.
-        top = ws.git_top
-        known = {c.sha for c in gitio.log([ws.plan_path(year), ws.registry_path], top, rev_sha)}
-        entries = [e for e in entries if e.commit.sha in known]
     return [
         {
             "date": e.commit.date[:10],

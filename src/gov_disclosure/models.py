@@ -140,6 +140,8 @@ STATUS_LABELS = {
     Status.done: "已完成",
     Status.not_applicable: "不適用",
 }
+#: Statuses that leave nothing to do.
+CLOSED = frozenset(s.value for s in Status if s.closed)
 #: A unit assigned to a task that has no record for it yet.
 UNREPORTED = "unreported"
 #: Labels of every status a (unit, task) pair can have, the missing record included.

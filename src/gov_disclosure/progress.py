@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gov_disclosure import cache
+from gov_disclosure import cache, yamlio
 from gov_disclosure import constants as C
 from gov_disclosure.assignments import deadline_units, milestone_units
 from gov_disclosure.errors import GdError, Problem
@@ -146,13 +146,19 @@ def _load_progress(
 
 
 def load_unit_file(
-    loaded: LoadedPlan, path: Path, today: dt.date | None = None
+    loaded: LoadedPlan, path: Path, today: dt.date | None = None, data: bytes | None = None
 ) -> tuple[UnitProgress, list[Problem]]:
-    """One unit's file, validated; raises :class:`GdError` when it cannot be read at all."""
+    """One unit's file (or ``data`` already read from it), validated.
+
+    Raises :class:`GdError` when it cannot be read at all.
+    """
     from gov_disclosure import schema
     from gov_disclosure.validation import findings_to_problems, validate
 
-    doc = loaded.workspace.load_yaml(path)
+    if data is None:
+        doc = loaded.workspace.load_yaml(path)
+    else:
+        doc = yamlio.parse(yamlio.decode_utf8(data, path), path)
     model = validate(doc, schema.ProgressFile, "progress file (unit, year, records)")
     findings: list[Finding] = []
     unit = loaded.units.by_id.get(path.stem)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gov_disclosure.assignments import Assignment, Role, deadline_units, named_role
-from gov_disclosure.models import UNREPORTED, ProgressRecord, Status, Task, Unit
+from gov_disclosure.models import CLOSED, UNREPORTED, ProgressRecord, Task, Unit
 from gov_disclosure.progress import ProgressBook, key_order, record_keys, units_for_key
 from gov_disclosure.workspace import LoadedPlan
 
@@ -109,7 +109,11 @@ def record_dict(
         "title": key_title(loaded, key),
         "status": record.status.value if record else UNREPORTED,
         "date": record.date.isoformat() if record and record.date else None,
-        "evidence": [{"ref": e.ref, "title": e.title} for e in record.evidence] if record else [],
+        "evidence": [
+            {"ref": e.ref, "title": e.title, "is_link": e.is_link} for e in record.evidence
+        ]
+        if record
+        else [],
         "note": record.note if record else None,
     }
 
@@ -186,6 +190,3 @@ def progress_matrix(loaded: LoadedPlan, book: ProgressBook) -> dict[str, Any]:
         for k in keys
     }
     return {"keys": keys, "rows": rows, "totals": totals}
-
-
-CLOSED = {Status.done.value, Status.not_applicable.value}

@@ -93,7 +93,7 @@ def set_progress(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date)
         for target in targets:
             path = progress_path(loaded.workspace, loaded.year, target)
             if path.exists():
-                _existing(loaded, path, target)
+                _check_existing(loaded, path, path.read_bytes())
     return [_apply(loaded, target, change, today) for target in targets]
 
 
@@ -112,10 +112,10 @@ def describe_assignment(loaded: LoadedPlan, key: str) -> str:
     return "、".join(u.name for u in units)
 
 
-def _existing(loaded: LoadedPlan, path: Path, unit: Unit) -> None:
+def _check_existing(loaded: LoadedPlan, path: Path, data: bytes) -> None:
     """Refuse to rewrite a file that is not valid: it would lose what it holds."""
     try:
-        _, problems = load_unit_file(loaded, path)
+        _, problems = load_unit_file(loaded, path, data=data)
     except GdError as exc:
         raise _refusal(path, exc.problems[0].format()) from None
     errors = [p for p in problems if p.severity == "error"]
@@ -124,8 +124,7 @@ def _existing(loaded: LoadedPlan, path: Path, unit: Unit) -> None:
 
 
 def _refusal(path: Path, why: str) -> GdError:
-    error = GdError.data(f"not updating {path.name}: it is not valid; fix it first ({why})", path)
-    return error
+    return GdError.data(f"not updating {path.name}: it is not valid; fix it first ({why})", path)
 
 
 def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Written:
@@ -134,9 +133,9 @@ def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Wr
     _ensure_gitignore(path.parent.parent)
     with locked(path):
         created = not path.exists()
-        if not created:
-            _existing(loaded, path, unit)  # again, under the lock: it may have changed
         old = b"" if created else path.read_bytes()
+        if not created:
+            _check_existing(loaded, path, old)  # again, under the lock: it may have changed
         new = render(loaded, unit, old, change)
         if new == old:
             return Written(unit, path, changed=False, created=False)

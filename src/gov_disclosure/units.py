@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import cache
 
 from gov_disclosure.constants import COUNTY_PREFIXES
 from gov_disclosure.errors import GdError
 from gov_disclosure.models import Unit
 from gov_disclosure.textnorm import fold
 
-_PREFIXES = tuple(sorted({fold(p) for p in COUNTY_PREFIXES}, key=len, reverse=True))
-_COUNTY = fold("縣")
+
+@cache
+def _prefixes() -> tuple[tuple[str, ...], str]:
+    """The county's names and 縣, folded (computed on first use: folding loads OpenCC)."""
+    return tuple(sorted({fold(p) for p in COUNTY_PREFIXES}, key=len, reverse=True)), fold("縣")
+
+
 #: File names Windows refuses, whatever the extension: unit ids name progress files.
 _RESERVED_FILE_NAMES = frozenset(
     ["con", "prn", "aux", "nul"]
@@ -31,12 +37,13 @@ _SUGGEST_CUTOFF = 0.25
 def canonical(name: str) -> str:
     """The key two spellings of one unit's name share (縣衛健局 = 县卫健局 = 衛健局)."""
     key = fold(name)
-    for prefix in _PREFIXES:
+    prefixes, county = _prefixes()
+    for prefix in prefixes:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix) :]
             break
-    if key.startswith(_COUNTY) and len(key) > 2:
-        key = key[len(_COUNTY) :]
+    if key.startswith(county) and len(key) > 2:
+        key = key[len(county) :]
     return key
 
 
@@ -78,6 +85,8 @@ class UnitIndex:
     by_key: dict[str, Unit] = field(default_factory=dict)
     members_of: dict[str, list[Unit]] = field(default_factory=dict)
     order: dict[str, int] = field(default_factory=dict)
+    #: Names as written in files, already looked up (kept in the workspace cache).
+    known: dict[str, Unit] = field(default_factory=dict)
 
     @classmethod
     def build(cls, units: list[Unit]) -> tuple[UnitIndex, list[Finding]]:
@@ -192,9 +201,13 @@ class UnitIndex:
 
     def lookup(self, name: str) -> Unit:
         """The unit a name written in a file stands for: exact spellings only."""
+        unit = self.known.get(name)
+        if unit is not None:
+            return unit
         unit = self.by_key.get(canonical(name))
         if unit is None:
             raise Unresolved(name, self.suggest(name), ambiguous=False)
+        self.known[name] = unit
         return unit
 
     def resolve(self, query: str) -> Unit:

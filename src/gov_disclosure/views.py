@@ -10,9 +10,9 @@ import datetime as dt
 from typing import Any
 
 from gov_disclosure.deadlines import Flag, all_deadlines, days_text, summarize_units
-from gov_disclosure.models import STATUS_NAMES, UNREPORTED, ReportNarrative, Unit
+from gov_disclosure.models import CLOSED, STATUS_NAMES, UNREPORTED, ReportNarrative, Unit
 from gov_disclosure.progress import ProgressBook, units_for_key
-from gov_disclosure.queries import unit_assignment
+from gov_disclosure.queries import record_dict, unit_assignment
 from gov_disclosure.workspace import LoadedPlan
 
 STATUS_ORDER = ["done", "in_progress", "not_started", "not_applicable", UNREPORTED]
@@ -47,21 +47,12 @@ def _status(book: ProgressBook, unit: Unit, key: str) -> str:
     return status.value if status else UNREPORTED
 
 
-def _record(book: ProgressBook, unit: Unit, key: str) -> dict[str, Any]:
-    record = book.record(unit.id, key)
-    status = record.status.value if record else UNREPORTED
-    return {
-        "unit": unit.name,
-        "status": status,
-        "status_label": STATUS_NAMES[status],
-        "closed": status in ("done", "not_applicable"),
-        "date": record.date.isoformat() if record and record.date else None,
-        "evidence": [
-            {"ref": e.ref, "title": e.title, "is_link": e.is_link}
-            for e in (record.evidence if record else [])
-        ],
-        "note": record.note if record else None,
-    }
+def _record(loaded: LoadedPlan, book: ProgressBook, unit: Unit, key: str) -> dict[str, Any]:
+    """A unit's record for a task as :func:`queries.record_dict` gives it, with labels."""
+    row = record_dict(loaded, unit, book.record(unit.id, key), key)
+    row["status_label"] = STATUS_NAMES[row["status"]]
+    row["closed"] = row["status"] in CLOSED
+    return row
 
 
 # ---- a unit's checklist -------------------------------------------------------------
@@ -150,7 +141,7 @@ def _due(due: Any) -> dict[str, Any]:
 
 def _task_status(statuses: list[str]) -> str:
     """A task as a whole: done when every unit has closed it; not started when nobody began."""
-    if statuses and all(s in ("done", "not_applicable") for s in statuses):
+    if statuses and all(s in CLOSED for s in statuses):
         return "done"
     if all(s == UNREPORTED for s in statuses):
         return UNREPORTED
@@ -186,7 +177,7 @@ def report(
             for assigned in units_for_key(loaded, task.id) or []:
                 if wanted is not None and assigned.id not in wanted:
                     continue
-                row = _record(book, assigned, task.id)
+                row = _record(loaded, book, assigned, task.id)
                 a = loaded.assignments[task.id][assigned.id]
                 row["role_label"] = a.role.label
                 rows.append(row)
@@ -274,7 +265,7 @@ def report(
             "what": m.what,
             "date": m.date.isoformat(),
             "units": [
-                _record(book, u, m.id)
+                _record(loaded, book, u, m.id)
                 for u in units_for_key(loaded, m.id) or []
                 if wanted is None or u.id in wanted
             ],

@@ -18,7 +18,7 @@ from gov_disclosure import constants as C
 from gov_disclosure.assignments import Assignment, plan_assignments
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Plan, ReportNarrative, Task
-from gov_disclosure.textnorm import text_warnings
+from gov_disclosure.textnorm import is_traditional, text_warnings
 from gov_disclosure.units import Finding, UnitIndex, Unresolved
 
 _PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
@@ -146,6 +146,11 @@ class LoadedPlan:
         return plan_assignments(self.plan, self.units)
 
     @cached_property
+    def is_traditional(self) -> bool:
+        """Whether the plan is written in traditional characters (the script output defaults to)."""
+        return is_traditional(self.plan.notice.title)
+
+    @cached_property
     def tasks_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.plan.tasks()}
 
@@ -186,7 +191,7 @@ def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = 
         hit.workspace = ws
         return hit
     loaded = _load_plan(ws, plan_year)
-    _ = loaded.assignments, loaded.tasks_by_id  # computed once, kept in the cache
+    _ = loaded.assignments, loaded.tasks_by_id, loaded.is_traditional  # kept in the cache
     cache.store(ws.root, f"plan-{plan_year}", sources, loaded)
     return loaded
 

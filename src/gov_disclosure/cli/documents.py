@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, UnitOpt, YearOpt, handle_errors, stderr_console
+from gov_disclosure.cli.output import write_output
 from gov_disclosure.cli.progress import TodayOpt, load_book, today_from
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
@@ -58,7 +58,6 @@ def write_document(
     stamp: dt.date,
 ) -> None:
     from gov_disclosure.render import find_template, render_docx, render_text
-    from gov_disclosure.store import atomic_write
 
     path = find_template(kind, fmt, loaded.workspace, template)
     if fmt is DocFormat.docx:
@@ -67,13 +66,7 @@ def write_document(
         data = render_docx(path, view, loaded.workspace, stamp)
     else:
         data = render_text(path, view, loaded.workspace, fmt).encode("utf-8")
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(output, data)
+    write_output(data, output)
 
 
 @checklist_app.command("render")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -18,7 +17,7 @@ from gov_disclosure.cli.common import (
     handle_errors,
 )
 from gov_disclosure.cli.listing import plan_converter
-from gov_disclosure.cli.output import Column, emit, joined
+from gov_disclosure.cli.output import Column, emit, joined, write_output
 from gov_disclosure.cli.progress import TodayOpt, load_book, today_from
 from gov_disclosure.dates import parse_date, parse_days
 from gov_disclosure.deadlines import (
@@ -115,10 +114,7 @@ def due_command(
             f"{target.name if target else loaded.plan.notice.issuer} 政務公開時限（{loaded.year}）"
         )
         converted = [_converted(d, conv) for d in items]
-        data = to_ics(loaded, converted, now, name)  # CRLF line ends, as RFC 5545 wants
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_output(to_ics(loaded, converted, now, name))  # CRLF line ends, as RFC 5545 wants
     else:
         columns = [
             Column("日期", nowrap=True),
@@ -130,8 +126,7 @@ def due_command(
         ]
 
         def cells(r: dict[str, Any]) -> list[str]:
-            open_units = [loaded.units.lookup(name) for name in r["open_units"]]
-            open_names = summarize_units(loaded.units, open_units)
+            open_names = summaries[id(r)]
             return [
                 r["date"],
                 r["days"],
@@ -142,6 +137,10 @@ def due_command(
             ]
 
         records = [due_record(loaded, d) for d in items]
+        summaries = {
+            id(r): summarize_units(loaded.units, d.open_units)
+            for r, d in zip(records, items, strict=True)
+        }
         overdue = sum(1 for d in items if d.flag is Flag.overdue)
         who = f"{target.name} " if target else ""
         title = f"{who}時限（截至 {now.isoformat()}）：{len(items)} 項，其中逾期 {overdue} 項"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 from gov_disclosure import constants as C
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, handle_errors, stderr_console
+from gov_disclosure.cli.output import write_output
 from gov_disclosure.errors import ExitCode, GdError, display_path
 from gov_disclosure.units import UnitIndex
 from gov_disclosure.workspace import Workspace, find_workspace, load_registry
@@ -48,7 +48,7 @@ def import_command(
     from gov_disclosure.draftyaml import guess_unit, to_yaml
     from gov_disclosure.importer import import_notice
     from gov_disclosure.notice import read_notice
-    from gov_disclosure.store import append_units, atomic_write
+    from gov_disclosure.store import append_units
 
     if output is not None and output.exists() and not force:
         raise GdError.usage(f"{output} exists; use --force to overwrite it")
@@ -80,12 +80,7 @@ def import_command(
         for name, line in unknown:
             draft.warn(line, f"unknown unit {name!r} (not in the registry; --add-units adds it)")
     yaml_text = to_yaml(draft, notice.name)
-    if output is None:
-        sys.stdout.write(yaml_text)
-        sys.stdout.flush()
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(output, yaml_text.encode("utf-8"))
+    write_output(yaml_text.encode("utf-8"), output)
     units = {n for t in draft.tasks() for n in t.lead + t.responsible}
     deadlines = sum(len(t.deadlines) for t in draft.tasks())
     console.print(

@@ -20,7 +20,6 @@ from gov_disclosure.cli.common import (
     stderr_console,
 )
 from gov_disclosure.cli.output import Column, converter, emit, joined
-from gov_disclosure.textnorm import is_traditional
 from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
 
 ROLE_LABELS = {role.value: role.label for role in Role}
@@ -45,7 +44,7 @@ def deadline_cell(record: dict[str, Any]) -> str:
 
 
 def plan_converter(loaded: LoadedPlan, script: Any) -> Any:
-    return converter(script, is_traditional(loaded.plan.notice.title))
+    return converter(script, loaded.is_traditional)
 
 
 @app.command("tasks")

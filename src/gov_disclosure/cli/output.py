@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rich import box
@@ -92,6 +93,19 @@ def emit(
     for row in rows:
         table.add_row(*row)
     stdout_console().print(table)
+
+
+def write_output(data: bytes, output: Path | None = None) -> None:
+    """A document's bytes to standard output, or atomically to ``output``."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from gov_disclosure.store import atomic_write
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(output, data)
 
 
 def print_json(data: Any) -> None:
