@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +71,23 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # ty
         terminalreporter.write_line(
             f"bad-input corpus: {ran} cases ran, {counts['passed']} passed, {counts['failed']} failed"
         )
+
+
+def set_record(gd, task: str, unit: str, status: str, date: str, *more: str) -> Result:  # type: ignore[no-untyped-def]
+    """`gd progress set TASK --unit UNIT --status STATUS --date DATE …` (the tests' common call)."""
+    return gd("progress", "set", task, "--unit", unit, "--status", status, "--date", date, *more)
+
+
+GIT = [
+    "git",
+    "-c",
+    "user.name=政務信息股",
+    "-c",
+    "user.email=info@example.org",
+    "-c",
+    "commit.gpgsign=false",
+]
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run([*GIT, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout

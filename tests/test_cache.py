@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from conftest import git, set_record
 from gov_disclosure import cache
 from gov_disclosure.progress import load_progress
 from gov_disclosure.workspace import find_workspace, load_plan
@@ -36,7 +36,7 @@ def answers(gd) -> list[str]:
 def test_same_answers_with_and_without_cache(
     gd, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gd("progress", "set", "2.4", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-18", *T)
+    set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", *T)
     first = answers(gd)  # builds the cache
     assert entries(workspace) == ["plan-2020.pickle", "progress-2020.pickle"]
     warm = answers(gd)  # answers from it
@@ -81,34 +81,22 @@ def test_same_size_edit_is_seen(gd, workspace: Path) -> None:
 
 
 def test_stale_after_git_checkout(gd, workspace: Path) -> None:
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], cwd=workspace, check=True)
-    subprocess.run([*git, "add", "plan"], cwd=workspace, check=True)
-    subprocess.run([*git, "commit", "-qm", "v1"], cwd=workspace, check=True)
+    git(workspace, "init", "-q")
+    git(workspace, "add", "plan")
+    git(workspace, "commit", "-qm", "v1")
     plan = workspace / "plan" / "2020.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace("2020-09-20", "2020-09-29"), encoding="utf-8"
     )
-    subprocess.run([*git, "commit", "-qam", "v2"], cwd=workspace, check=True)
+    git(workspace, "commit", "-qam", "v2")
     assert '"2020-09-29"' in gd("tasks", "-f", "json").stdout
-    subprocess.run([*git, "checkout", "-q", "HEAD~1", "--", "plan"], cwd=workspace, check=True)
+    git(workspace, "checkout", "-q", "HEAD~1", "--", "plan")
     assert '"2020-09-20"' in gd("tasks", "-f", "json").stdout
 
 
 def test_progress_cache_follows_records(gd, workspace: Path) -> None:
     assert gd("progress", "show", "-f", "json", *T).json() == []
-    gd(
-        "progress",
-        "set",
-        "1.3",
-        "-u",
-        "縣衛健局",
-        "--status",
-        "in_progress",
-        "--date",
-        "2020-10-01",
-        *T,
-    )
+    set_record(gd, "1.3", "縣衛健局", "in_progress", "2020-10-01", *T)
     assert [r["task"] for r in gd("progress", "show", "-f", "json", *T).json()] == ["1.3"]
 
 

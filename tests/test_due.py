@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from conftest import set_record
 from gov_disclosure.deadlines import days_text, flag_for
 
 ALL_24 = 24  # 14 county departments + 10 townships and sub-districts
@@ -38,19 +39,7 @@ def test_overdue_then_done(gd) -> None:
     assert flags == {"2.4": "overdue", "2.1": "overdue"}
     assert {r["days"] for r in rows if r["task"] == "2.4"} == {"逾期 18 天"}
     for group in ("各鄉(鎮、街道)", "縣直有關部門"):
-        result = gd(
-            "progress",
-            "set",
-            "2.4",
-            "-u",
-            group,
-            "--status",
-            "done",
-            "--date",
-            "2020-09-20",
-            "--today",
-            "2020-10-08",
-        )
+        result = set_record(gd, "2.4", group, "done", "2020-09-20", "--today", "2020-10-08")
         assert result.exit_code == 0, result.stderr
     rows = gd("due", "--today", "2020-10-08", "-f", "json").json()
     assert "2.4" not in {r["task"] for r in rows}
@@ -60,32 +49,8 @@ def test_overdue_then_done(gd) -> None:
 
 
 def test_open_units_shrink_as_units_report(gd) -> None:
-    gd(
-        "progress",
-        "set",
-        "2.1",
-        "-u",
-        "縣衛健局",
-        "--status",
-        "done",
-        "--date",
-        "2020-09-29",
-        "--today",
-        "2020-10-08",
-    )
-    gd(
-        "progress",
-        "set",
-        "2.1",
-        "-u",
-        "丹鳳街道",
-        "--status",
-        "not_applicable",
-        "--date",
-        "2020-09-29",
-        "--today",
-        "2020-10-08",
-    )
+    set_record(gd, "2.1", "縣衛健局", "done", "2020-09-29", "--today", "2020-10-08")
+    set_record(gd, "2.1", "丹鳳街道", "not_applicable", "2020-09-29", "--today", "2020-10-08")
     (row,) = [
         r for r in gd("due", "--today", "2020-10-08", "-f", "json").json() if r["task"] == "2.1"
     ]
@@ -96,19 +61,7 @@ def test_open_units_shrink_as_units_report(gd) -> None:
 
 
 def test_records_after_today_have_not_happened_yet(gd) -> None:
-    gd(
-        "progress",
-        "set",
-        "2.4",
-        "-u",
-        "縣衛健局",
-        "--status",
-        "done",
-        "--date",
-        "2020-10-05",
-        "--today",
-        "2020-10-08",
-    )
+    set_record(gd, "2.4", "縣衛健局", "done", "2020-10-05", "--today", "2020-10-08")
     (row,) = [
         r
         for r in gd("due", "-u", "縣衛健局", "--today", "2020-10-01", "--all", "-f", "json").json()

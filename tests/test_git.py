@@ -7,19 +7,7 @@ from pathlib import Path
 
 import pytest
 
-GIT = [
-    "git",
-    "-c",
-    "user.name=政務信息股",
-    "-c",
-    "user.email=info@example.org",
-    "-c",
-    "commit.gpgsign=false",
-]
-
-
-def git(cwd: Path, *args: str) -> str:
-    return subprocess.run([*GIT, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+from conftest import git, set_record
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -82,19 +70,7 @@ def test_units_and_progress_changes(gd, repo: Path) -> None:
         "    name: 縣扶貧辦\n",
         "    name: 縣鄉村振興局\n    aliases: [縣扶貧辦]\n",
     )
-    gd(
-        "progress",
-        "set",
-        "2.4",
-        "-u",
-        "縣衛健局",
-        "--status",
-        "done",
-        "--date",
-        "2020-09-18",
-        "--today",
-        "2020-10-01",
-    )
+    set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", "--today", "2020-10-01")
     changes = gd("diff", "-f", "json").json()
     kinds = {c["kind"]: c for c in changes}
     assert (
@@ -183,19 +159,7 @@ def test_report_states_its_revision_and_appendix(gd, repo: Path) -> None:
     text = gd("report", "render", "--as-of", "2020-11-30").stdout
     assert "方案調整情況" in text
     assert "2.4 推遲五天" in text and "師政辦函〔2020〕12號" in text and "推遲 5 天" in text
-    gd(
-        "progress",
-        "set",
-        "2.4",
-        "-u",
-        "縣衛健局",
-        "--status",
-        "done",
-        "--date",
-        "2020-09-18",
-        "--today",
-        "2020-10-01",
-    )
+    set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", "--today", "2020-10-01")
     assert "+修改" in gd("report", "render", "--as-of", "2020-11-30").stdout
     old = gd("report", "render", "--as-of", "2020-11-30", "--rev", "HEAD~1").stdout
     first = git(repo, "rev-parse", "--short=8", "HEAD~1").strip()

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import git, set_record
+
 T = ["--today", "2020-11-27"]
 
 
@@ -27,11 +29,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_set_creates_the_unit_file(gd, workspace: Path) -> None:
-    result = gd(
-        "progress", "set", "2.4", "--unit", "县卫健局", "--status", "已完成", "--date", "2020-09-18",
-        "--evidence", "https://example.org/a.html 標準目錄", "--evidence", "師衛健發〔2020〕1號",
-        "--note", "已編制", *T,
-    )  # fmt: skip
+    result = set_record(gd, "2.4", "县卫健局", "已完成", "2020-09-18", "--evidence", "https://example.org/a.html 標準目錄", "--evidence", "師衛健發〔2020〕1號", "--note", "已編制", *T)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "縣衛健局: 2.4 已完成" in result.stdout
     data = read(workspace / "progress" / "2020" / "health.yaml")
@@ -50,16 +48,13 @@ def test_set_creates_the_unit_file(gd, workspace: Path) -> None:
 
 
 def test_options_not_given_keep_what_the_record_has(gd, workspace: Path) -> None:
-    gd("progress", "set", "2.1", "-u", "衛健局", "--status", "in_progress", "--date", "2020-09-01",
-       "-e", "https://example.org/1", "--note", "初稿", *T)  # fmt: skip
-    gd("progress", "set", "2.1", "-u", "衛健局", "--status", "done", "--date", "2020-09-29",
-       "-e", "https://example.org/2", *T)  # fmt: skip
+    set_record(gd, "2.1", "衛健局", "in_progress", "2020-09-01", "-e", "https://example.org/1", "--note", "初稿", *T)  # fmt: skip
+    set_record(gd, "2.1", "衛健局", "done", "2020-09-29", "-e", "https://example.org/2", *T)  # fmt: skip
     (record,) = read(workspace / "progress" / "2020" / "health.yaml")["records"]
     assert record["status"] == "done"
     assert record["evidence"] == ["https://example.org/1", "https://example.org/2"]
     assert record["note"] == "初稿"
-    gd("progress", "set", "2.1", "-u", "衛健局", "--status", "done", "--date", "2020-09-30",
-       "--clear-evidence", "--note", "", *T)  # fmt: skip
+    set_record(gd, "2.1", "衛健局", "done", "2020-09-30", "--clear-evidence", "--note", "", *T)  # fmt: skip
     (record,) = read(workspace / "progress" / "2020" / "health.yaml")["records"]
     assert "evidence" not in record and "note" not in record
 
@@ -68,54 +63,20 @@ def test_records_sorted_in_plan_order_and_bytes_deterministic(
     gd, workspace: Path, tmp_path: Path
 ) -> None:
     for task in ["2.5", "1.3", "report", "1.5"]:
-        assert gd("progress", "set", task, "-u", "衛健局", "--status", "in_progress",
-                  "--date", "2020-10-01", *T).exit_code == 0  # fmt: skip
+        assert set_record(gd, task, "衛健局", "in_progress", "2020-10-01", *T).exit_code == 0  # fmt: skip
     path = workspace / "progress" / "2020" / "health.yaml"
     assert [r["task"] for r in read(path)["records"]] == ["1.3", "1.5", "2.5", "report"]
     first = path.read_bytes()
     path.unlink()
     for task in ["report", "1.5", "2.5", "1.3"]:
-        gd(
-            "progress",
-            "set",
-            task,
-            "-u",
-            "衛健局",
-            "--status",
-            "in_progress",
-            "--date",
-            "2020-10-01",
-            *T,
-        )
+        set_record(gd, task, "衛健局", "in_progress", "2020-10-01", *T)
     assert path.read_bytes() == first
-    again = gd(
-        "progress",
-        "set",
-        "1.3",
-        "-u",
-        "衛健局",
-        "--status",
-        "in_progress",
-        "--date",
-        "2020-10-01",
-        *T,
-    )
+    again = set_record(gd, "1.3", "衛健局", "in_progress", "2020-10-01", *T)
     assert "unchanged" in again.stdout and path.read_bytes() == first
 
 
 def test_group_writes_each_assigned_member(gd, workspace: Path) -> None:
-    result = gd(
-        "progress",
-        "set",
-        "2.4",
-        "-u",
-        "各乡镇（街道）",
-        "--status",
-        "done",
-        "--date",
-        "2020-09-20",
-        *T,
-    )
+    result = set_record(gd, "2.4", "各乡镇（街道）", "done", "2020-09-20", *T)
     assert result.exit_code == 0, result.stderr
     files = sorted(p.stem for p in (workspace / "progress" / "2020").glob("*.yaml"))
     assert files == sorted(
@@ -160,7 +121,7 @@ def test_group_writes_each_assigned_member(gd, workspace: Path) -> None:
     ],
 )
 def test_refusals_exit_2_and_touch_nothing(gd, workspace: Path, args, fragment) -> None:
-    gd("progress", "set", "2.1", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-30", *T)
+    set_record(gd, "2.1", "縣衛健局", "done", "2020-09-30", *T)
     before = snapshot(workspace)
     result = gd("progress", "set", *args, *T)
     assert result.exit_code == 2, result.stdout + result.stderr
@@ -174,9 +135,7 @@ def test_refuses_to_rewrite_a_file_it_cannot_parse(gd, workspace: Path) -> None:
     folder.mkdir(parents=True)
     broken = "unit: 縣衛健局\nyear: 2020\nrecords:\n  - task: '1.3'\n    status: [\n"
     (folder / "health.yaml").write_text(broken, encoding="utf-8")
-    result = gd(
-        "progress", "set", "2.4", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-20", *T
-    )
+    result = set_record(gd, "2.4", "縣衛健局", "done", "2020-09-20", *T)
     assert result.exit_code == 1
     assert "not updating health.yaml: it is not valid; fix it first" in result.stderr
     assert (folder / "health.yaml").read_text(encoding="utf-8") == broken
@@ -204,13 +163,10 @@ def test_hand_edits_survive_and_git_diff_is_minimal(gd, workspace: Path) -> None
     folder.mkdir(parents=True)
     path = folder / "health.yaml"
     path.write_text(HAND_EDITED, encoding="utf-8")
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run([*git, "init", "-q"], cwd=workspace, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=workspace, check=True)
-    subprocess.run([*git, "commit", "-qm", "base"], cwd=workspace, check=True)
-    result = gd(
-        "progress", "set", "1.3", "-u", "衛健局", "--status", "done", "--date", "2020-10-20", *T
-    )
+    git(workspace, "init", "-q")
+    git(workspace, "add", "-A")
+    git(workspace, "commit", "-qm", "base")
+    result = set_record(gd, "1.3", "衛健局", "done", "2020-10-20", *T)
     assert result.exit_code == 0, result.stderr
     text = path.read_text(encoding="utf-8")
     for comment in (
@@ -307,7 +263,7 @@ KILLED = textwrap.dedent(
 
 
 def test_killed_in_the_middle_of_a_write_leaves_the_old_file(gd, workspace: Path) -> None:
-    gd("progress", "set", "2.4", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-18", *T)
+    set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", *T)
     path = workspace / "progress" / "2020" / "health.yaml"
     before = path.read_bytes()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -315,25 +271,11 @@ def test_killed_in_the_middle_of_a_write_leaves_the_old_file(gd, workspace: Path
     assert proc.returncode == 137
     assert path.read_bytes() == before
     assert gd("validate", *T).exit_code == 0
-    assert (
-        gd(
-            "progress",
-            "set",
-            "1.3",
-            "-u",
-            "縣衛健局",
-            "--status",
-            "done",
-            "--date",
-            "2020-10-02",
-            *T,
-        ).exit_code
-        == 0
-    )
+    assert set_record(gd, "1.3", "縣衛健局", "done", "2020-10-02", *T).exit_code == 0
 
 
 def test_failed_write_says_why_and_keeps_the_old_file(gd, workspace: Path, monkeypatch) -> None:
-    gd("progress", "set", "2.4", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-18", *T)
+    set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", *T)
     path = workspace / "progress" / "2020" / "health.yaml"
     before = path.read_bytes()
 
@@ -341,9 +283,7 @@ def test_failed_write_says_why_and_keeps_the_old_file(gd, workspace: Path, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    result = gd(
-        "progress", "set", "1.3", "-u", "縣衛健局", "--status", "done", "--date", "2020-10-02", *T
-    )
+    result = set_record(gd, "1.3", "縣衛健局", "done", "2020-10-02", *T)
     assert result.exit_code == 1
     assert (
         "cannot write health.yaml: No space left on device; the old file is unchanged"
@@ -354,42 +294,9 @@ def test_failed_write_says_why_and_keeps_the_old_file(gd, workspace: Path, monke
 
 
 def test_show_matrix_and_json(gd, workspace: Path) -> None:
-    gd(
-        "progress",
-        "set",
-        "2.4",
-        "-u",
-        "各鄉(鎮、街道)",
-        "--status",
-        "done",
-        "--date",
-        "2020-09-20",
-        *T,
-    )
-    gd(
-        "progress",
-        "set",
-        "2.4",
-        "-u",
-        "縣衛健局",
-        "--status",
-        "not_applicable",
-        "--date",
-        "2020-09-20",
-        *T,
-    )
-    gd(
-        "progress",
-        "set",
-        "1.3",
-        "-u",
-        "縣衛健局",
-        "--status",
-        "in_progress",
-        "--date",
-        "2020-10-01",
-        *T,
-    )
+    set_record(gd, "2.4", "各鄉(鎮、街道)", "done", "2020-09-20", *T)
+    set_record(gd, "2.4", "縣衛健局", "not_applicable", "2020-09-20", *T)
+    set_record(gd, "1.3", "縣衛健局", "in_progress", "2020-10-01", *T)
     table = gd("progress", "show", *T)
     assert table.exit_code == 0, table.stderr
     assert "丹鳳街道" in table.stdout and "11" in table.stdout  # 10 towns + 縣衛健局 closed on 2.4
@@ -479,18 +386,7 @@ def test_other_layouts_are_updated_correctly(gd, workspace: Path, layout: str) -
     path = folder / "health.yaml"
     path.write_text(layout, encoding="utf-8")
     for task in ("1.3", "2.5", "2.4"):
-        result = gd(
-            "progress",
-            "set",
-            task,
-            "-u",
-            "衛健局",
-            "--status",
-            "in_progress",
-            "--date",
-            "2020-10-01",
-            *T,
-        )
+        result = set_record(gd, task, "衛健局", "in_progress", "2020-10-01", *T)
         assert result.exit_code == 0, result.stderr
     data = read(path)
     assert [(r["task"], r["status"]) for r in data["records"]] == [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, set_record
 
 GOLDEN = Path(__file__).parent / "golden"
 TITLES = [
@@ -83,19 +83,7 @@ def test_report_names_every_task_and_the_example_progress(gd, example: Path) -> 
 def test_report_figures_are_computed(gd, workspace: Path) -> None:
     text = gd("report", "render", "--as-of", "2020-11-30").stdout
     assert "共 274 項任務分工" in text and "未報告 274 項" in text
-    gd(
-        "progress",
-        "set",
-        "3.2",
-        "-u",
-        "縣融媒體中心",
-        "--status",
-        "done",
-        "--date",
-        "2020-11-20",
-        "--today",
-        "2020-11-30",
-    )
+    set_record(gd, "3.2", "縣融媒體中心", "done", "2020-11-20", "--today", "2020-11-30")
     text = gd("report", "render", "--as-of", "2020-11-30").stdout
     assert (
         "已完成 1 項" in text
@@ -210,8 +198,7 @@ NASTY = "完成 | 一半 <script>alert(1)</script> {{ 7*7 }} {% if true %}x{% en
 
 
 def nasty_workspace(gd, workspace: Path) -> None:
-    result = gd("progress", "set", "2.4", "-u", "縣衛健局", "--status", "done", "--date", "2020-09-18",
-                "--note", NASTY, "-e", "http://example.org/a?b=1&c=<x> 標題<b>粗</b>", "--today", "2020-11-30")  # fmt: skip
+    result = set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", "--note", NASTY, "-e", "http://example.org/a?b=1&c=<x> 標題<b>粗</b>", "--today", "2020-11-30")  # fmt: skip
     assert result.exit_code == 0, result.stderr
 
 
