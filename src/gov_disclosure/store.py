@@ -98,18 +98,16 @@ def set_progress(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date)
 
 
 def describe_assignment(loaded: LoadedPlan, key: str) -> str:
+    """Who is assigned to a task or milestone, for an error message."""
     if key in loaded.tasks_by_id:
-        task = loaded.tasks_by_id[key]
-        parts = []
-        if task.lead:
-            parts.append("lead " + "、".join(loaded.units.lookup(n).name for n in task.lead))
-        if task.responsible:
-            parts.append(
-                "responsible " + "、".join(loaded.units.lookup(n).name for n in task.responsible)
-            )
+        from gov_disclosure.queries import task_record
+
+        record = task_record(loaded, loaded.tasks_by_id[key])
+        parts = [
+            f"{role} {'、'.join(record[role])}" for role in ("lead", "responsible") if record[role]
+        ]
         return "; ".join(parts)
-    units = units_for_key(loaded, key) or []
-    return "、".join(u.name for u in units)
+    return "、".join(u.name for u in units_for_key(loaded, key) or [])
 
 
 def _check_existing(loaded: LoadedPlan, path: Path, data: bytes) -> None:
