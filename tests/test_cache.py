@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import git, set_record
-from gov_disclosure import cache
-from gov_disclosure.progress import load_progress
-from gov_disclosure.workspace import find_workspace, load_plan
+from gov_disclosure.plan.loading import load_plan
+from gov_disclosure.progress.book import load_progress
+from gov_disclosure.storage import cache
+from gov_disclosure.storage.workspace import find_workspace
 
 T = ["--today", "2020-10-08"]
 
@@ -50,7 +51,7 @@ def test_cache_is_used_when_nothing_changed(
 ) -> None:
     ws = find_workspace(workspace)
     load_plan(ws)
-    import gov_disclosure.workspace as module
+    import gov_disclosure.plan.loading as module
 
     def must_not_parse(*args, **kwargs):
         raise AssertionError("the plan was parsed again although nothing changed")

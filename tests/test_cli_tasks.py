@@ -200,7 +200,7 @@ def test_completion_offers_unit_names(workspace: Path, monkeypatch: pytest.Monke
 
 
 def test_internal_error_is_exit_3(gd, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gov_disclosure.queries as queries
+    import gov_disclosure.plan.queries as queries
 
     def boom(*args, **kwargs):
         raise ZeroDivisionError("x")

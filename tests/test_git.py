@@ -118,7 +118,7 @@ def test_log_lists_the_commit_that_moved_a_deadline(gd, repo: Path) -> None:
 
 
 def test_basis_trailer() -> None:
-    from gov_disclosure.history import basis_of
+    from gov_disclosure.history.log import basis_of
 
     assert basis_of("Move\n\nBasis: 師政辦函〔2020〕12號\n") == ["師政辦函〔2020〕12號"]
     assert basis_of("調整\n\n依據：師政辦發〔2020〕43號") == ["師政辦發〔2020〕43號"]

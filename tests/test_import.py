@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 from conftest import DATA, REPO
-from gov_disclosure.assignments import deadline_units, task_assignments
 from gov_disclosure.models import Plan
+from gov_disclosure.plan.assignments import deadline_units, task_assignments
+from gov_disclosure.plan.loading import load_plan
 from gov_disclosure.schema import Plan as PlanSchema
-from gov_disclosure.validation import validate
-from gov_disclosure.workspace import find_workspace, load_plan
-from gov_disclosure.yamlio import parse
+from gov_disclosure.storage.schema_errors import validate
+from gov_disclosure.storage.workspace import find_workspace
+from gov_disclosure.storage.yamlio import parse
 
 NOTICE = DATA / "shizong-2020-notice.txt"
 DAMAGED = {"1.1", "3.1"}  # the two spans garbled by an encoding error stay as they are
@@ -211,7 +212,7 @@ def test_unknown_units_without_add_units_are_warnings(gd, workspace: Path) -> No
 
 
 def test_added_group_kinds(tmp_path: Path) -> None:
-    from gov_disclosure.draftyaml import guess_unit
+    from gov_disclosure.intake.draftyaml import guess_unit
 
     assert guess_unit("各鄉鎮人民政府（街道辦事處）")["member_kinds"] == ["township", "subdistrict"]
     assert guess_unit("區直各單位")["kind"] == "group"
@@ -222,7 +223,7 @@ def test_added_group_kinds(tmp_path: Path) -> None:
 
 
 def test_registry_units_split_respects_parentheses() -> None:
-    from gov_disclosure.importer import parse_units
+    from gov_disclosure.intake.importer import parse_units
 
     assert parse_units("縣財政局、市生態環境局師宗分局牽頭;各鄉(鎮、街道),縣直有關部門按照職責分工負責。", "responsible") == [
         ("lead", "縣財政局"), ("lead", "市生態環境局師宗分局"),

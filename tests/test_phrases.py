@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gov_disclosure.phrases import parse
+from gov_disclosure.intake.phrases import parse
 
 D = dt.date
 CASES = [
@@ -111,7 +111,7 @@ def test_parser_never_raises(text: str) -> None:
 
 
 def test_mixed_numerals() -> None:
-    from gov_disclosure.phrases import number
+    from gov_disclosure.intake.phrases import number
 
     assert number("0二") == 2 and number("二〇二〇") == 2020 and number("二十一") == 21
     assert parse("0二月0日", 2020) == []

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from conftest import DATA, REPO
-from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
+from gov_disclosure.plan.loading import LoadedPlan, load_plan
+from gov_disclosure.storage.workspace import find_workspace
 
 TITLES = {
     "1.1": "圍繞“六穩”、“六保”深化政府信息公開",

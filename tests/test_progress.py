@@ -200,8 +200,9 @@ WORKER = textwrap.dedent(
     """
     import datetime as dt, sys
     from gov_disclosure.models import Status
-    from gov_disclosure.store import Change, set_progress
-    from gov_disclosure.workspace import find_workspace, load_plan
+    from gov_disclosure.progress.store import Change, set_progress
+    from gov_disclosure.plan.loading import load_plan
+    from gov_disclosure.storage.workspace import find_workspace
 
     root, section = sys.argv[1], int(sys.argv[2])
     loaded = load_plan(find_workspace(root))
@@ -248,8 +249,9 @@ KILLED = textwrap.dedent(
     """
     import datetime as dt, os, sys
     from gov_disclosure.models import Status
-    from gov_disclosure.store import Change, set_progress
-    from gov_disclosure.workspace import find_workspace, load_plan
+    from gov_disclosure.progress.store import Change, set_progress
+    from gov_disclosure.plan.loading import load_plan
+    from gov_disclosure.storage.workspace import find_workspace
 
     def die(fd):  # the process is killed after writing, before the rename
         os._exit(137)

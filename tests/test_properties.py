@@ -35,9 +35,9 @@ NOTICE_TEXT = st.text(
 @fuzz
 @given(NOTICE_TEXT)
 def test_importer_never_raises_anything_else(text: str) -> None:
-    from gov_disclosure.draftyaml import to_yaml
-    from gov_disclosure.importer import import_notice
-    from gov_disclosure.notice import split_text
+    from gov_disclosure.intake.draftyaml import to_yaml
+    from gov_disclosure.intake.importer import import_notice
+    from gov_disclosure.intake.notice import split_text
 
     try:
         draft = import_notice(split_text(Path("notice.txt"), text), None, 2020)
@@ -50,8 +50,8 @@ def test_importer_never_raises_anything_else(text: str) -> None:
 @given(st.binary(max_size=400))
 def test_loading_arbitrary_bytes_never_raises_anything_else(data: bytes) -> None:
     from gov_disclosure import schema
-    from gov_disclosure.validation import validate
-    from gov_disclosure.yamlio import decode_utf8, parse
+    from gov_disclosure.storage.schema_errors import validate
+    from gov_disclosure.storage.yamlio import decode_utf8, parse
 
     path = Path("plan/2020.yaml")
     try:
@@ -68,8 +68,8 @@ YAMLISH = st.text(alphabet=st.sampled_from(list("abc:- \n[]{}&*!|>'\"#%@`2020年
 @given(YAMLISH)
 def test_loading_yaml_like_text_never_raises_anything_else(text: str) -> None:
     from gov_disclosure import schema
-    from gov_disclosure.validation import validate
-    from gov_disclosure.yamlio import parse
+    from gov_disclosure.storage.schema_errors import validate
+    from gov_disclosure.storage.yamlio import parse
 
     with contextlib.suppress(GdError):
         validate(parse(text, Path("u.yaml")), schema.Registry, "registry")
@@ -92,7 +92,8 @@ NASTY = (
 def _fresh_plan():  # type: ignore[no-untyped-def]
     import copy
 
-    from gov_disclosure.workspace import find_workspace, load_plan
+    from gov_disclosure.plan.loading import load_plan
+    from gov_disclosure.storage.workspace import find_workspace
 
     global _PLAN
     if _PLAN is None:
@@ -112,10 +113,10 @@ _PLAN = None
 def test_rendered_text_is_escaped_never_evaluated(title: str, note: str, tmp_path_factory) -> None:
     import dataclasses
 
-    from gov_disclosure import views
+    from gov_disclosure.documents import views
+    from gov_disclosure.documents.render import DocFormat, find_template, render_text
     from gov_disclosure.models import ProgressRecord, Status
-    from gov_disclosure.progress import ProgressBook, UnitProgress
-    from gov_disclosure.render import DocFormat, find_template, render_text
+    from gov_disclosure.progress.book import ProgressBook, UnitProgress
 
     loaded = _fresh_plan()
     plan = loaded.plan

@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
+from gov_disclosure.plan.loading import load_registry
+from gov_disclosure.plan.units import UnitIndex, Unresolved, canonical
+from gov_disclosure.storage.workspace import find_workspace
 from gov_disclosure.textnorm import fold, strip_pinyin, to_simplified, to_traditional
-from gov_disclosure.units import UnitIndex, Unresolved, canonical
-from gov_disclosure.workspace import find_workspace, load_registry
 
 
 @pytest.fixture(scope="module")

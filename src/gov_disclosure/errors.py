@@ -54,6 +54,16 @@ class Problem:
         return (str(self.file or ""), self.line or 0, self.column or 0)
 
 
+@dataclass(frozen=True)
+class Finding:
+    """A problem found in a file's data, located by its path in the data."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    severity: str = "error"
+    key: bool = False
+
+
 def display_path(path: Path) -> str:
     """A path as people want to read it: relative to the current folder when below it."""
     try:

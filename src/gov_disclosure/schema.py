@@ -2,7 +2,7 @@
 
 These models say what a file may contain (and document it); rules that need
 more than one file (a unit name must exist in the registry, a deadline must
-fall in the plan year) are checked in :mod:`gov_disclosure.workspace`.  Each
+fall in the plan year) are checked in :mod:`gov_disclosure.plan.checks`.  Each
 model turns into the plain objects of :mod:`gov_disclosure.models` with
 ``runtime()``, which is what the rest of gd works with.
 """

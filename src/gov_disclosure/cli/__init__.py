@@ -37,9 +37,9 @@ def _root(
 from gov_disclosure.cli import (  # noqa: E402  (commands register on `app`)
     documents,
     due,
-    gitcmds,
-    importcmd,
-    listing,
+    history,
+    intake,
+    plan,
     progress,
     validate,
 )
@@ -48,10 +48,10 @@ __all__ = [
     "app",
     "documents",
     "due",
-    "gitcmds",
-    "importcmd",
-    "listing",
+    "history",
+    "intake",
     "main",
+    "plan",
     "progress",
     "validate",
 ]

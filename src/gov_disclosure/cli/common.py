@@ -118,8 +118,9 @@ ScriptOpt = Annotated[
 def complete_unit(incomplete: str) -> list[str]:
     """Shell completion for --unit: the registry's unit names."""
     try:
-        from gov_disclosure.units import canonical
-        from gov_disclosure.workspace import find_workspace, load_registry
+        from gov_disclosure.plan.loading import load_registry
+        from gov_disclosure.plan.units import canonical
+        from gov_disclosure.storage.workspace import find_workspace
 
         index, _ = load_registry(find_workspace())
         key = canonical(incomplete) if incomplete else ""

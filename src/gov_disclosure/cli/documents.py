@@ -13,16 +13,12 @@ from gov_disclosure.cli.common import RootOpt, UnitOpt, YearOpt, handle_errors, 
 from gov_disclosure.cli.output import write_output
 from gov_disclosure.cli.progress import TodayOpt, load_book, today_from
 from gov_disclosure.dates import parse_date
+from gov_disclosure.documents.narrative import load_narrative
+from gov_disclosure.documents.render import DocFormat
 from gov_disclosure.errors import GdError, display_path
 from gov_disclosure.models import Unit
-from gov_disclosure.render import DocFormat
-from gov_disclosure.workspace import (
-    LoadedPlan,
-    Workspace,
-    find_workspace,
-    load_narrative,
-    load_plan,
-)
+from gov_disclosure.plan.loading import LoadedPlan, load_plan
+from gov_disclosure.storage.workspace import Workspace, find_workspace
 
 checklist_app = typer.Typer(help="Each unit's checklist of what it must do.", no_args_is_help=True)
 report_app = typer.Typer(
@@ -57,7 +53,7 @@ def write_document(
     template: Path | None,
     stamp: dt.date,
 ) -> None:
-    from gov_disclosure.render import find_template, render_docx, render_text
+    from gov_disclosure.documents.render import find_template, render_docx, render_text
 
     path = find_template(kind, fmt, loaded.workspace, template)
     if fmt is DocFormat.docx:
@@ -87,8 +83,8 @@ def checklist_render(
     """A unit's checklist: its tasks and roles, each requirement a checkbox, its deadlines."""
     if all_units == (unit is not None):
         raise typer.BadParameter("give either --unit NAME or --all", param_hint="--unit/--all")
-    from gov_disclosure import views
-    from gov_disclosure.history import revision
+    from gov_disclosure.documents import views
+    from gov_disclosure.history.log import revision
 
     now = today_from(today)
     ws = workspace_at(root, rev)
@@ -143,8 +139,8 @@ def report_render(
     In a git repository it states the revision it was rendered from and lists the
     plan's adjustments since it was first committed (方案調整情況).
     """
-    from gov_disclosure import views
-    from gov_disclosure.history import adjustments, revision
+    from gov_disclosure.documents import views
+    from gov_disclosure.history.log import adjustments, revision
 
     day = parse_date(as_of, "--as-of") if as_of else today_from(None)
     ws = workspace_at(root, rev)

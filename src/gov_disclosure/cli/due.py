@@ -16,11 +16,12 @@ from gov_disclosure.cli.common import (
     YearOpt,
     handle_errors,
 )
-from gov_disclosure.cli.listing import plan_converter
 from gov_disclosure.cli.output import Column, emit, joined, write_output
+from gov_disclosure.cli.plan import plan_converter
 from gov_disclosure.cli.progress import TodayOpt, load_book, today_from
 from gov_disclosure.dates import parse_date, parse_days
-from gov_disclosure.deadlines import (
+from gov_disclosure.errors import ExitCode
+from gov_disclosure.plan.deadlines import (
     DEFAULT_WARN_DAYS,
     Due,
     Flag,
@@ -29,8 +30,8 @@ from gov_disclosure.deadlines import (
     select,
     summarize_units,
 )
-from gov_disclosure.errors import ExitCode
-from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
+from gov_disclosure.plan.loading import LoadedPlan, load_plan
+from gov_disclosure.storage.workspace import find_workspace
 
 
 class DueFormat(StrEnum):
@@ -108,7 +109,7 @@ def due_command(
     )
     conv = plan_converter(loaded, script)
     if fmt is DueFormat.ics:
-        from gov_disclosure.calendar import to_ics
+        from gov_disclosure.documents.ics import to_ics
 
         name = conv(
             f"{target.name if target else loaded.plan.notice.issuer} 政務公開時限（{loaded.year}）"

@@ -102,7 +102,7 @@ def write_output(data: bytes, output: Path | None = None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from gov_disclosure.store import atomic_write
+    from gov_disclosure.storage.fileio import atomic_write
 
     output.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(output, data)

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 import typer
 
-from gov_disclosure import queries
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import (
     FormatOpt,
@@ -20,19 +19,16 @@ from gov_disclosure.cli.common import (
     print_problems,
     stdout_console,
 )
-from gov_disclosure.cli.listing import plan_converter
 from gov_disclosure.cli.output import Column, emit
+from gov_disclosure.cli.plan import plan_converter
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import GdError, display_path
 from gov_disclosure.models import STATUS_NAMES, UNREPORTED
-from gov_disclosure.progress import (
-    ProgressBook,
-    load_progress,
-    parse_evidence,
-    parse_status,
-    units_for_key,
-)
-from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
+from gov_disclosure.plan.assignments import units_for_key
+from gov_disclosure.plan.loading import LoadedPlan, load_plan
+from gov_disclosure.progress import queries
+from gov_disclosure.progress.book import ProgressBook, load_progress, parse_evidence, parse_status
+from gov_disclosure.storage.workspace import find_workspace
 
 progress_app = typer.Typer(
     help="Record and show each unit's implementation status.", no_args_is_help=True
@@ -117,7 +113,7 @@ def set_command(
         raise typer.BadParameter("a unit is required", param_hint="--unit")
     if not status:
         raise typer.BadParameter("a status is required", param_hint="--status")
-    from gov_disclosure.store import Change, set_progress
+    from gov_disclosure.progress.store import Change, set_progress
 
     now = today_from(today)
     change = Change(

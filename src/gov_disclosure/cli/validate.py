@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
+from gov_disclosure.api import validate_workspace
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors, print_problems
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import ExitCode
-from gov_disclosure.validate import validate_workspace
-from gov_disclosure.workspace import find_workspace
+from gov_disclosure.storage.workspace import find_workspace
 
 
 @app.command("validate")

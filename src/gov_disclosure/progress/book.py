@@ -2,7 +2,7 @@
 
 Files live at ``progress/<year>/<unit-id>.yaml`` (one file per unit keeps
 parallel edits by different units merge-free in git).  This module reads and
-checks them; :mod:`gov_disclosure.store` writes them.
+checks them; :mod:`gov_disclosure.progress.store` writes them.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gov_disclosure import cache, yamlio
 from gov_disclosure import constants as C
-from gov_disclosure.assignments import deadline_units, milestone_units
-from gov_disclosure.errors import GdError, Problem
+from gov_disclosure.errors import Finding, GdError, Problem
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
-from gov_disclosure.units import Finding, Unresolved
-from gov_disclosure.workspace import LoadedPlan, Workspace, plan_sources
+from gov_disclosure.plan.assignments import units_for_key
+from gov_disclosure.plan.loading import LoadedPlan, plan_sources
+from gov_disclosure.plan.units import Unresolved
+from gov_disclosure.storage import cache, yamlio
+from gov_disclosure.storage.workspace import Workspace
 
 PROGRESS_SUFFIXES = (".yaml", ".yml")
 
@@ -29,30 +30,6 @@ def progress_dir(ws: Workspace, year: int) -> Path:
 def progress_path(ws: Workspace, year: int, unit: Unit) -> Path:
     """The file of a unit's records: named after its id, safe on every file system."""
     return progress_dir(ws, year) / f"{unit.id}.yaml"
-
-
-def record_keys(loaded: LoadedPlan) -> list[str]:
-    """Everything progress can be recorded against, in plan order: tasks, then milestones."""
-    return [t.id for t in loaded.plan.tasks()] + [m.id for m in loaded.plan.milestones]
-
-
-def key_order(loaded: LoadedPlan) -> dict[str, int]:
-    return {key: i for i, key in enumerate(record_keys(loaded))}
-
-
-def units_for_key(loaded: LoadedPlan, key: str) -> list[Unit] | None:
-    """The units that must report on a task or milestone; None when the key is unknown."""
-    if key in loaded.tasks_by_id:
-        return [a.unit for a in loaded.assignments[key].values()]
-    for milestone in loaded.plan.milestones:
-        if milestone.id == key:
-            return milestone_units(milestone, loaded.units, loaded.assignments)
-    return None
-
-
-def units_for_deadline(loaded: LoadedPlan, task_id: str, index: int) -> list[Unit]:
-    task = loaded.tasks_by_id[task_id]
-    return deadline_units(task, task.deadlines[index], loaded.units, loaded.assignments[task_id])
 
 
 def date_window(year: int) -> tuple[dt.date, dt.date]:
@@ -153,7 +130,7 @@ def load_unit_file(
     Raises :class:`GdError` when it cannot be read at all.
     """
     from gov_disclosure import schema
-    from gov_disclosure.validation import findings_to_problems, validate
+    from gov_disclosure.storage.schema_errors import findings_to_problems, validate
 
     if data is None:
         doc = loaded.workspace.load_yaml(path)

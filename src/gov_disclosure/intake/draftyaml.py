@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gov_disclosure.importer import _GROUP_HINT, Draft
+from gov_disclosure.intake.importer import _GROUP_HINT, Draft
 from gov_disclosure.textnorm import to_simplified
 
 

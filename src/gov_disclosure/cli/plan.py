@@ -6,8 +6,6 @@ from typing import Annotated, Any
 
 import typer
 
-from gov_disclosure import queries
-from gov_disclosure.assignments import Role
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import (
     FormatOpt,
@@ -20,7 +18,10 @@ from gov_disclosure.cli.common import (
     stderr_console,
 )
 from gov_disclosure.cli.output import Column, converter, emit, joined
-from gov_disclosure.workspace import LoadedPlan, find_workspace, load_plan
+from gov_disclosure.plan import queries
+from gov_disclosure.plan.assignments import Role
+from gov_disclosure.plan.loading import LoadedPlan, load_plan
+from gov_disclosure.storage.workspace import find_workspace
 
 ROLE_LABELS = {role.value: role.label for role in Role}
 KIND_LABELS = {

@@ -12,8 +12,9 @@ from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, handle_errors, stderr_console
 from gov_disclosure.cli.output import write_output
 from gov_disclosure.errors import ExitCode, GdError, display_path
-from gov_disclosure.units import UnitIndex
-from gov_disclosure.workspace import Workspace, find_workspace, load_registry
+from gov_disclosure.plan.loading import load_registry
+from gov_disclosure.plan.units import UnitIndex
+from gov_disclosure.storage.workspace import Workspace, find_workspace
 
 
 @app.command("import")
@@ -45,10 +46,10 @@ def import_command(
     Exit 0 when clean, 1 when the draft was written with warnings (printed as
     NOTICE:LINE: message), 2 when the notice could not be read.
     """
-    from gov_disclosure.draftyaml import guess_unit, to_yaml
-    from gov_disclosure.importer import import_notice
-    from gov_disclosure.notice import read_notice
-    from gov_disclosure.store import append_units
+    from gov_disclosure.intake.draftyaml import guess_unit, to_yaml
+    from gov_disclosure.intake.importer import import_notice
+    from gov_disclosure.intake.notice import read_notice
+    from gov_disclosure.plan.registry_store import append_units
 
     if output is not None and output.exists() and not force:
         raise GdError.usage(f"{output} exists; use --force to overwrite it")

@@ -13,10 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from gov_disclosure import phrases
-from gov_disclosure.notice import NoticeText, Row
+from gov_disclosure.intake import phrases
+from gov_disclosure.intake.notice import NoticeText, Row
+from gov_disclosure.plan.units import UnitIndex, Unresolved, canonical
 from gov_disclosure.textnorm import strip_pinyin, text_warnings, to_simplified
-from gov_disclosure.units import UnitIndex, Unresolved, canonical
 
 # Column roles, recognised from header words (compared in simplified script).
 _ROLES = [

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gov_disclosure.models import Unit
-from gov_disclosure.progress import ProgressBook, units_for_deadline, units_for_key
-from gov_disclosure.units import UnitIndex
-from gov_disclosure.workspace import LoadedPlan
+from gov_disclosure.plan.assignments import units_for_deadline, units_for_key
+from gov_disclosure.plan.loading import LoadedPlan
+from gov_disclosure.plan.units import UnitIndex
+from gov_disclosure.progress.book import ProgressBook
 
 DEFAULT_WARN_DAYS = 14
 

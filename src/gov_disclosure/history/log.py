@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from gov_disclosure import gitio
 from gov_disclosure.errors import GdError
-from gov_disclosure.plandiff import Change, diff_plans, diff_registries
-from gov_disclosure.units import UnitIndex
-from gov_disclosure.workspace import LoadedPlan, Workspace, load_plan, load_registry
+from gov_disclosure.history.diff import Change, diff_plans, diff_registries
+from gov_disclosure.plan.loading import LoadedPlan, load_plan, load_registry
+from gov_disclosure.plan.units import UnitIndex
+from gov_disclosure.storage import gitio
+from gov_disclosure.storage.workspace import Workspace
 
 _BASIS = re.compile(
     r"^\s*(?:Basis|basis|BASIS)\s*:\s*(.+?)\s*$|^\s*[依根][據据](?:[：:]|\s)\s*(.+?)\s*$", re.M

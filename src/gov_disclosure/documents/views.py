@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from gov_disclosure.deadlines import Flag, all_deadlines, days_text, summarize_units
 from gov_disclosure.models import CLOSED, STATUS_NAMES, UNREPORTED, ReportNarrative, Unit
-from gov_disclosure.progress import ProgressBook, units_for_key
-from gov_disclosure.queries import record_dict, unit_assignment
-from gov_disclosure.workspace import LoadedPlan
+from gov_disclosure.plan.assignments import units_for_key
+from gov_disclosure.plan.deadlines import Flag, all_deadlines, days_text, summarize_units
+from gov_disclosure.plan.loading import LoadedPlan
+from gov_disclosure.plan.queries import unit_assignment
+from gov_disclosure.progress.book import ProgressBook
+from gov_disclosure.progress.queries import record_dict
 
 STATUS_ORDER = ["done", "in_progress", "not_started", "not_applicable", UNREPORTED]
 SECTION_NUMERALS = "一二三四五六七八九十"

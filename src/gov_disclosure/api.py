@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.errors import display_path as _display
-from gov_disclosure.progress import load_progress, progress_dir, progress_files
-from gov_disclosure.workspace import Workspace, load_plan, load_registry
+from gov_disclosure.plan.loading import load_plan, load_registry
+from gov_disclosure.progress.book import load_progress, progress_dir, progress_files
+from gov_disclosure.storage.workspace import Workspace
 
 
 @dataclass

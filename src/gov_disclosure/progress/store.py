@@ -1,10 +1,7 @@
 """Writing progress files: locked, atomic, deterministic, comment-preserving.
 
-* Locked: a lock file beside each progress file serialises writers, so two
-  ``gd progress set`` calls at once both land.
-* Atomic: the new content goes to a temporary file in the same folder, is
-  flushed to disk, then renamed over the old file; a crash leaves the old file
-  or the new one, never half of one.
+* Locked and atomic: through :mod:`gov_disclosure.storage.fileio`, so two
+  ``gd progress set`` calls at once both land and a crash never leaves half a file.
 * Deterministic: records sorted in plan order, keys in a fixed order, so the
   same content gives the same bytes and a git diff shows only what changed.
 * Comment-preserving: an existing file is updated with ruamel.yaml's
@@ -13,30 +10,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
-import os
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gov_disclosure import yamlio
 from gov_disclosure.errors import GdError
 from gov_disclosure.models import Evidence, Status, Unit
-from gov_disclosure.progress import (
-    date_window,
-    key_order,
-    load_unit_file,
-    progress_path,
-    units_for_key,
-)
-from gov_disclosure.workspace import LoadedPlan
+from gov_disclosure.plan.assignments import key_order, units_for_key
+from gov_disclosure.plan.loading import LoadedPlan
+from gov_disclosure.progress.book import date_window, load_unit_file, progress_path
+from gov_disclosure.storage import yamlio
+from gov_disclosure.storage.fileio import atomic_write, ensure_gitignore, locked, round_trip_yaml
 
 RECORD_KEYS = ("task", "status", "date", "evidence", "note")
-_GITIGNORE = "# written by gd: lock and temporary files\n*.lock\n.*.tmp\n"
 
 
 @dataclass(frozen=True)
@@ -100,7 +88,7 @@ def set_progress(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date)
 def describe_assignment(loaded: LoadedPlan, key: str) -> str:
     """Who is assigned to a task or milestone, for an error message."""
     if key in loaded.tasks_by_id:
-        from gov_disclosure.queries import task_record
+        from gov_disclosure.plan.queries import task_record
 
         record = task_record(loaded, loaded.tasks_by_id[key])
         parts = [
@@ -128,7 +116,7 @@ def _refusal(path: Path, why: str) -> GdError:
 def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Written:
     path = progress_path(loaded.workspace, loaded.year, unit)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _ensure_gitignore(path.parent.parent)
+    ensure_gitignore(path.parent.parent)
     with locked(path):
         created = not path.exists()
         old = b"" if created else path.read_bytes()
@@ -139,7 +127,7 @@ def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Wr
             return Written(unit, path, changed=False, created=False)
         # Never write what we could not read back.
         from gov_disclosure.schema import ProgressFile
-        from gov_disclosure.validation import validate
+        from gov_disclosure.storage.schema_errors import validate
 
         validate(yamlio.parse(new.decode("utf-8"), path), ProgressFile, "progress file")
         atomic_write(path, new)
@@ -147,17 +135,6 @@ def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Wr
 
 
 # ---- rendering -----------------------------------------------------------------
-
-
-def _yaml() -> Any:
-    from ruamel.yaml import YAML  # imported here: only writing commands pay for it
-
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    yaml.allow_unicode = True
-    return yaml
 
 
 def render(loaded: LoadedPlan, unit: Unit, old: bytes, change: Change) -> bytes:
@@ -194,7 +171,7 @@ def _new_file(loaded: LoadedPlan, unit: Unit, change: Change) -> bytes:
         f"{unit.name} {loaded.year} 年政務公開工作要點落實情況\n"
         "Progress records kept by `gd progress set`; they may also be edited by hand."
     )
-    return _dump(_yaml(), doc).encode("utf-8")
+    return _dump(round_trip_yaml(), doc).encode("utf-8")
 
 
 def _new_record(change: Change) -> Any:
@@ -210,7 +187,7 @@ def _new_record(change: Change) -> Any:
 def _round_trip(text: str, loaded: LoadedPlan, change: Change) -> bytes:
     from ruamel.yaml.comments import CommentedSeq
 
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     doc = yaml.load(text)
     records = doc.get("records")
     if records is None:
@@ -269,7 +246,7 @@ def _splice(text: str, loaded: LoadedPlan, change: Change) -> str | None:
     # ruamel writes a top-level list with its dash at column 2 (as records are
     # written); a file that indents its records otherwise is shifted to that and back.
     shift = (indent or 0) - 2
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     if change.key in keys:
         i = keys.index(change.key)
         seq = yaml.load(_shift(text[bounds[i] : bounds[i + 1]], -shift))
@@ -373,133 +350,3 @@ def _quoted(text: str) -> Any:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     return DoubleQuotedScalarString(text)
-
-
-# ---- files ------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock for ``path`` (a lock file beside it, never deleted)."""
-    lock_path = path.with_name(f".{path.name}.lock")
-    with open(lock_path, "a+b") as handle:
-        _lock(handle)
-        try:
-            yield
-        finally:
-            _unlock(handle)
-
-
-def _lock(handle: Any) -> None:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        import msvcrt
-
-        handle.seek(0)
-        while True:
-            try:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                continue
-    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-
-
-def _unlock(handle: Any) -> None:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once; on failure the old file stays as it was.
-
-    A target that exists but is not a regular file (``/dev/null``, a pipe) is
-    written to, never replaced.
-    """
-    if path.exists() and not path.is_file():
-        try:
-            with open(path, "wb") as handle:
-                handle.write(data)
-        except OSError as exc:
-            raise GdError.data(f"cannot write {path}: {exc.strerror or exc}", path) from None
-        return
-    tmp_name = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        raise GdError.data(
-            f"cannot write {path.name}: {exc.strerror or exc}; the old file is unchanged", path
-        ) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def append_units(path: Path, entries: list[dict[str, Any]], note: str) -> None:
-    """Add units to a registry file (created when missing), keeping what is in it."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    yaml = _yaml()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with locked(path):
-        if path.exists():
-            doc = yaml.load(path.read_text(encoding="utf-8-sig"))
-        else:
-            doc = CommentedMap()
-            doc.yaml_set_start_comment("Unit registry (created by `gd import --add-units`).")
-            doc["units"] = CommentedSeq()
-        units = doc.get("units")
-        if units is None:
-            units = doc["units"] = CommentedSeq()
-        for i, entry in enumerate(entries):
-            node = CommentedMap(entry)
-            units.append(node)
-            if i == 0:
-                units.yaml_set_comment_before_after_key(len(units) - 1, before=note, indent=2)
-        buffer = io.StringIO()
-        yaml.dump(doc, buffer)
-        atomic_write(path, buffer.getvalue().encode("utf-8"))
-
-
-def _ensure_gitignore(folder: Path) -> None:
-    path = folder / ".gitignore"
-    if not path.exists():
-        with contextlib.suppress(OSError):
-            path.write_text(_GITIGNORE, encoding="utf-8")

@@ -7,11 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
-from gov_disclosure import gitio
 from gov_disclosure.cli import app
 from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors
 from gov_disclosure.cli.output import print_json
-from gov_disclosure.workspace import find_workspace
+from gov_disclosure.storage import gitio
+from gov_disclosure.storage.workspace import find_workspace
 
 
 class DiffFormat(StrEnum):
@@ -57,8 +57,8 @@ def diff_command(
     year: YearOpt = None,
 ) -> None:
     """What changed in the plan between two git revisions, in the plan's own terms."""
-    from gov_disclosure.plandiff import diff_workspaces
-    from gov_disclosure.render import md as md_escape
+    from gov_disclosure.documents.render import md as md_escape
+    from gov_disclosure.history.diff import diff_workspaces
 
     ws = find_workspace(root)
     gitio.require_repo(ws.root)
@@ -99,7 +99,7 @@ def log_command(
     year: YearOpt = None,
 ) -> None:
     """The commits that changed the plan (or one task): date, author, message, basis, changes."""
-    from gov_disclosure.history import plan_log
+    from gov_disclosure.history.log import plan_log
 
     ws = find_workspace(root)
     gitio.require_repo(ws.root)

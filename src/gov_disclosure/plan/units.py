@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from gov_disclosure.constants import COUNTY_PREFIXES
-from gov_disclosure.errors import GdError
+from gov_disclosure.errors import Finding, GdError
 from gov_disclosure.models import Unit
 from gov_disclosure.textnorm import fold
 
@@ -45,16 +45,6 @@ def canonical(name: str) -> str:
     if key.startswith(county) and len(key) > 2:
         key = key[len(county) :]
     return key
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A problem found in a file's data, located by its path in the data."""
-
-    loc: tuple[str | int, ...]
-    message: str
-    severity: str = "error"
-    key: bool = False
 
 
 class Unresolved(Exception):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from gov_disclosure.models import Deadline, Milestone, Plan, Task, Unit
-from gov_disclosure.units import UnitIndex
+from gov_disclosure.plan.units import UnitIndex
+
+if TYPE_CHECKING:
+    from gov_disclosure.plan.loading import LoadedPlan
 
 
 class Role(StrEnum):
@@ -100,3 +104,30 @@ def milestone_units(
 
 def plan_assignments(plan: Plan, index: UnitIndex) -> dict[str, dict[str, Assignment]]:
     return {task.id: task_assignments(task, index) for task in plan.tasks()}
+
+
+# ---- who must report ------------------------------------------------------------
+
+
+def record_keys(loaded: LoadedPlan) -> list[str]:
+    """Everything progress can be recorded against, in plan order: tasks, then milestones."""
+    return [t.id for t in loaded.plan.tasks()] + [m.id for m in loaded.plan.milestones]
+
+
+def key_order(loaded: LoadedPlan) -> dict[str, int]:
+    return {key: i for i, key in enumerate(record_keys(loaded))}
+
+
+def units_for_key(loaded: LoadedPlan, key: str) -> list[Unit] | None:
+    """The units that must report on a task or milestone; None when the key is unknown."""
+    if key in loaded.tasks_by_id:
+        return [a.unit for a in loaded.assignments[key].values()]
+    for milestone in loaded.plan.milestones:
+        if milestone.id == key:
+            return milestone_units(milestone, loaded.units, loaded.assignments)
+    return None
+
+
+def units_for_deadline(loaded: LoadedPlan, task_id: str, index: int) -> list[Unit]:
+    task = loaded.tasks_by_id[task_id]
+    return deadline_units(task, task.deadlines[index], loaded.units, loaded.assignments[task_id])

@@ -17,9 +17,10 @@ from typing import Any
 
 from gov_disclosure.errors import GdError
 from gov_disclosure.models import Deadline, Milestone, Task
-from gov_disclosure.progress import load_progress
-from gov_disclosure.units import UnitIndex, Unresolved
-from gov_disclosure.workspace import LoadedPlan, Workspace, load_plan, load_registry
+from gov_disclosure.plan.loading import LoadedPlan, load_plan, load_registry
+from gov_disclosure.plan.units import UnitIndex, Unresolved
+from gov_disclosure.progress.book import load_progress
+from gov_disclosure.storage.workspace import Workspace
 
 
 @dataclass(frozen=True)

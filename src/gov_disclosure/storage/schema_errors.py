@@ -9,9 +9,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from gov_disclosure.errors import GdError, Problem
-from gov_disclosure.units import Finding
-from gov_disclosure.yamlio import YamlDocument
+from gov_disclosure.errors import Finding, GdError, Problem
+from gov_disclosure.storage.yamlio import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError
-from gov_disclosure.workspace import Workspace
+from gov_disclosure.storage.workspace import Workspace
 
 
 class DocFormat(StrEnum):
@@ -33,10 +33,10 @@ class DocFormat(StrEnum):
 
 def default_templates_dir() -> Path:
     """The templates shipped with gd: inside the installed package, or the source tree's."""
-    packaged = Path(__file__).resolve().parent / "templates"
+    packaged = Path(__file__).resolve().parents[1] / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / C.TEMPLATES_DIR
+    return Path(__file__).resolve().parents[3] / C.TEMPLATES_DIR
 
 
 def search_path(ws: Workspace | None) -> list[Path]:

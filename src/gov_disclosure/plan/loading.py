@@ -1,0 +1,122 @@
+"""Loading the registry and a plan with every check: what every command works on.
+
+From the workspace cache when the registry and the plan are unchanged since
+they were last checked (see :mod:`gov_disclosure.storage.cache`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from gov_disclosure import constants as C
+from gov_disclosure.errors import GdError, Problem, raise_if_errors
+from gov_disclosure.models import Plan, Task
+from gov_disclosure.plan.assignments import Assignment, plan_assignments
+from gov_disclosure.plan.checks import check_plan, text_findings
+from gov_disclosure.plan.units import UnitIndex
+from gov_disclosure.storage import cache
+from gov_disclosure.storage.workspace import Workspace
+from gov_disclosure.textnorm import is_traditional
+
+_PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
+
+
+@dataclass
+class LoadedPlan:
+    """A validated plan with its registry: what every command works on."""
+
+    workspace: Workspace
+    path: Path
+    plan: Plan
+    units: UnitIndex
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return self.plan.year
+
+    @cached_property
+    def assignments(self) -> dict[str, dict[str, Assignment]]:
+        return plan_assignments(self.plan, self.units)
+
+    @cached_property
+    def is_traditional(self) -> bool:
+        """Whether the plan is written in traditional characters (the script output defaults to)."""
+        return is_traditional(self.plan.notice.title)
+
+    @cached_property
+    def tasks_by_id(self) -> dict[str, Task]:
+        return {task.id: task for task in self.plan.tasks()}
+
+    def task(self, task_id: str) -> Task:
+        task = self.tasks_by_id.get(task_id.strip())
+        if task is None:
+            ids = ", ".join(self.tasks_by_id)
+            raise GdError.usage(f"no task {task_id!r} in the {self.year} plan (tasks: {ids})")
+        return task
+
+
+def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
+    """The validated registry and its warnings; raise every error at once."""
+    from gov_disclosure import schema
+    from gov_disclosure.storage.schema_errors import findings_to_problems, validate
+
+    doc = ws.load_yaml(ws.registry_path)
+    registry = validate(doc, schema.Registry, "unit registry (units: [...])")
+    index, findings = UnitIndex.build(registry.runtime())
+    findings += text_findings(doc.data, ())
+    problems = findings_to_problems(doc, findings)
+    raise_if_errors(problems)
+    return index, [p for p in problems if p.severity == "warning"]
+
+
+def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = None) -> LoadedPlan:
+    """The validated plan of a year (the newest by default) with its registry.
+
+    From the cache when the registry and the plan are unchanged since they were
+    last checked (see :mod:`gov_disclosure.storage.cache`).
+    """
+    if units is not None or ws.rev is not None or not cache.enabled():
+        return _load_plan(ws, year, units)
+    plan_year = ws.pick_year(year)
+    sources = plan_sources(ws, plan_year)
+    hit = cache.load(ws.root, f"plan-{plan_year}", sources)
+    if isinstance(hit, LoadedPlan):
+        hit.workspace = ws
+        return hit
+    loaded = _load_plan(ws, plan_year)
+    _ = loaded.assignments, loaded.tasks_by_id, loaded.is_traditional  # kept in the cache
+    cache.store(ws.root, f"plan-{plan_year}", sources, loaded)
+    return loaded
+
+
+def plan_sources(ws: Workspace, year: int) -> list[Path]:
+    return [ws.registry_path, ws.plan_path(year)]
+
+
+def _load_plan(
+    ws: Workspace, year: int | None = None, units: UnitIndex | None = None
+) -> LoadedPlan:
+    warnings: list[Problem] = []
+    if units is None:
+        units, warnings = load_registry(ws)
+    from gov_disclosure import schema
+    from gov_disclosure.storage.schema_errors import findings_to_problems, validate
+
+    path = ws.plan_path(ws.pick_year(year))
+    doc = ws.load_yaml(path)
+    plan = validate(doc, schema.Plan, "plan (year, notice, sections)").runtime()
+    findings = check_plan(plan, units, expected_year=_year_of(path))
+    findings += text_findings(doc.data, ())
+    problems = findings_to_problems(doc, findings)
+    raise_if_errors(problems)
+    warnings += [p for p in problems if p.severity == "warning"]
+    return LoadedPlan(ws, path, plan, units, warnings)
+
+
+def _year_of(path: Path) -> int | None:
+    m = _PLAN_FILE.match(path.name)
+    return int(m.group(1)) if m else None

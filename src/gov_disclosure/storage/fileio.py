@@ -1,0 +1,134 @@
+"""Safe file writes for every file gd writes: locked, atomic, never half-written.
+
+* Locked: a lock file beside each file serialises writers, so two ``gd``
+  processes writing the same file at once both land.
+* Atomic: the new content goes to a temporary file in the same folder, is
+  flushed to disk, then renamed over the old file; a crash leaves the old file
+  or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from gov_disclosure.errors import GdError
+
+_GITIGNORE = "# written by gd: lock and temporary files\n*.lock\n.*.tmp\n"
+
+
+def round_trip_yaml() -> Any:
+    """ruamel.yaml in round-trip mode, set up as gd writes YAML (comments and quotes kept)."""
+    from ruamel.yaml import YAML  # imported here: only writing commands pay for it
+
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.preserve_quotes = True
+    yaml.allow_unicode = True
+    return yaml
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for ``path`` (a lock file beside it, never deleted)."""
+    lock_path = path.with_name(f".{path.name}.lock")
+    with open(lock_path, "a+b") as handle:
+        _lock(handle)
+        try:
+            yield
+        finally:
+            _unlock(handle)
+
+
+def _lock(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        import msvcrt
+
+        handle.seek(0)
+        while True:
+            try:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+
+
+def _unlock(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once; on failure the old file stays as it was.
+
+    A target that exists but is not a regular file (``/dev/null``, a pipe) is
+    written to, never replaced.
+    """
+    if path.exists() and not path.is_file():
+        try:
+            with open(path, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise GdError.data(f"cannot write {path}: {exc.strerror or exc}", path) from None
+        return
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        if path.exists():
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise GdError.data(
+            f"cannot write {path.name}: {exc.strerror or exc}; the old file is unchanged", path
+        ) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def ensure_gitignore(folder: Path) -> None:
+    path = folder / ".gitignore"
+    if not path.exists():
+        with contextlib.suppress(OSError):
+            path.write_text(_GITIGNORE, encoding="utf-8")
