@@ -115,7 +115,13 @@ def record_keys(loaded: LoadedPlan) -> list[str]:
 
 
 def key_order(loaded: LoadedPlan) -> dict[str, int]:
+    """Each record key's position in plan order (see :func:`position`)."""
     return {key: i for i, key in enumerate(record_keys(loaded))}
+
+
+def position(order: dict[str, int], key: str) -> int:
+    """Where a record key sorts: its plan position; a key the plan lacks sorts last."""
+    return order.get(key, len(order))
 
 
 def units_for_key(loaded: LoadedPlan, key: str) -> list[Unit] | None:

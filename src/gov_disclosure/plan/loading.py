@@ -7,6 +7,7 @@ they were last checked (see :mod:`gov_disclosure.storage.cache`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +51,10 @@ class LoadedPlan:
     @cached_property
     def tasks_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.plan.tasks()}
+
+    def unit_names(self, names: Sequence[str]) -> list[str]:
+        """The registry's names for unit names as a plan writes them (縣政府辦 → 縣政府辦公室)."""
+        return [self.units.lookup(name).name for name in names]
 
     def task(self, task_id: str) -> Task:
         task = self.tasks_by_id.get(task_id.strip())

@@ -21,8 +21,8 @@ def task_record(loaded: LoadedPlan, task: Task) -> dict[str, Any]:
         "section": task.section_number,
         "title": task.title,
         "requirement": list(task.requirement),
-        "lead": [units.lookup(n).name for n in task.lead],
-        "responsible": [units.lookup(n).name for n in task.responsible],
+        "lead": loaded.unit_names(task.lead),
+        "responsible": loaded.unit_names(task.responsible),
         "deadlines": [
             {
                 "date": d.date.isoformat(),

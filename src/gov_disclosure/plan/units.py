@@ -34,6 +34,14 @@ _RESERVED_FILE_NAMES = frozenset(
 _SUGGEST_CUTOFF = 0.25
 
 
+def without_county(text: str) -> str:
+    """Text with the county's own name taken off its front: 師宗縣2020年… → 2020年…."""
+    for prefix in sorted(COUNTY_PREFIXES, key=len, reverse=True):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
 def canonical(name: str) -> str:
     """The key two spellings of one unit's name share (縣衛健局 = 县卫健局 = 衛健局)."""
     key = fold(name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from gov_disclosure.models import CLOSED, UNREPORTED, ProgressRecord, Unit
-from gov_disclosure.plan.assignments import key_order, record_keys, units_for_key
+from gov_disclosure.plan.assignments import key_order, position, record_keys, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import ProgressBook
 
@@ -50,7 +50,7 @@ def progress_records(
     for progress in book.by_unit.values():
         if wanted is not None and progress.unit.id not in wanted:
             continue
-        for record in sorted(progress.records.values(), key=lambda r: order.get(r.task, 10**9)):
+        for record in sorted(progress.records.values(), key=lambda r: position(order, r.task)):
             if key is None or record.task == key:
                 out.append(record_dict(loaded, progress.unit, record, record.task))
     return out

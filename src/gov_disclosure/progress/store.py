@@ -19,6 +19,7 @@ from typing import Any
 from gov_disclosure.errors import GdError
 from gov_disclosure.models import Evidence, Status, Unit
 from gov_disclosure.plan.assignments import key_order, units_for_key
+from gov_disclosure.plan.assignments import position as key_position
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import date_window, load_unit_file, progress_path
 from gov_disclosure.storage import yamlio
@@ -196,7 +197,7 @@ def _round_trip(text: str, loaded: LoadedPlan, change: Change) -> bytes:
     current = next((r for r in records if str(r.get("task")) == change.key), None)
     if current is None:
         position = sum(
-            1 for r in records if order.get(str(r.get("task")), 10**9) < order[change.key]
+            1 for r in records if key_position(order, str(r.get("task"))) < order[change.key]
         )
         records.insert(position, _new_record(change))
     elif _update(current, change):
@@ -255,7 +256,7 @@ def _splice(text: str, loaded: LoadedPlan, change: Change) -> str | None:
         _set(seq[0], "date", change.date)
         return text[: bounds[i]] + _shift(_dump(yaml, seq), shift) + text[bounds[i + 1] :]
     order = key_order(loaded)
-    position = sum(1 for k in keys if order.get(k, 10**9) < order[change.key])
+    position = sum(1 for k in keys if key_position(order, k) < order[change.key])
     at = bounds[position]
     new = _shift(_dump(yaml, [_new_record(change)]), shift)
     if at == len(text) and text and not text.endswith("\n"):
