@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from gov_disclosure.errors import GdError
 from gov_disclosure.history.diff import Change, diff_plans, diff_registries
@@ -23,6 +23,34 @@ _BASIS = re.compile(
 )
 #: Paths whose changes make a rendered document differ from its revision.
 DATA_DIRS = ("plan", "progress", "report")
+
+
+class Revision(TypedDict):
+    """Which data a document was rendered from: a commit, its date, and whether the tree differs."""
+
+    id: str | None
+    date: str | None
+    dirty: bool
+    text: str
+
+
+class Adjustment(TypedDict):
+    """One commit that changed the plan, as the report's 方案調整情況 lists it."""
+
+    date: str
+    commit: str
+    subject: str
+    basis: list[str]
+    changes: list[str]
+
+
+#: What a document says when its workspace is not in git.
+NO_REVISION: Revision = {
+    "id": None,
+    "date": None,
+    "dirty": False,
+    "text": "數據未納入 git 版本管理",
+}
 
 
 @dataclass(frozen=True)
@@ -119,11 +147,11 @@ def _touches(change: Change, task: str) -> bool:
     return change.task == task or change.details.get("old_id") == task
 
 
-def revision(ws: Workspace) -> dict[str, Any]:
+def revision(ws: Workspace) -> Revision:
     """Which data a document was rendered from: commit, date, and +修改 when the tree differs."""
     top = ws.git_top
     if top is None:
-        return {"id": None, "date": None, "dirty": False, "text": "數據未納入 git 版本管理"}
+        return NO_REVISION
     rev = ws.rev or gitio.head(top)
     if rev is None:
         return {"id": None, "date": None, "dirty": True, "text": "數據尚未提交到 git"}
@@ -138,7 +166,7 @@ def revision(ws: Workspace) -> dict[str, Any]:
     }
 
 
-def adjustments(ws: Workspace, year: int) -> list[dict[str, Any]] | None:
+def adjustments(ws: Workspace, year: int) -> list[Adjustment] | None:
     """The plan's changes since it was first committed, oldest first (None outside git)."""
     if ws.git_top is None:
         return None
