@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from enum import StrEnum
 from functools import lru_cache
 
 #: A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
@@ -83,3 +85,25 @@ def text_warnings(text: str) -> list[tuple[int, str]]:
             )
         )
     return found
+
+
+class Script(StrEnum):
+    """The two ways of writing Chinese characters."""
+
+    simplified = "simplified"
+    traditional = "traditional"
+
+
+def converter(script: Script | None, source_is_traditional: bool) -> Callable[[str], str]:
+    """What turns text written in the plan's script (labels are in traditional) into ``script``.
+
+    None keeps the plan's own script.
+    """
+    target = script or (Script.traditional if source_is_traditional else Script.simplified)
+    if target is Script.simplified:
+        return to_simplified
+    return _unchanged if source_is_traditional else to_traditional
+
+
+def _unchanged(text: str) -> str:
+    return text

@@ -1,4 +1,18 @@
-"""The `gd` command line: parse options, call the core, print.  Nothing else."""
+"""The `gd` command line: parse options, call one function of :mod:`gov_disclosure.api`, print.
+
+Each module holds one group of commands in its own ``typer.Typer``; this module
+joins them, in the order ``gd --help`` lists them:
+
+- :mod:`~gov_disclosure.cli.plan`: ``gd validate``, ``gd tasks``, ``gd units``
+- :mod:`~gov_disclosure.cli.due`: ``gd due``
+- :mod:`~gov_disclosure.cli.progress`: ``gd progress set|show``
+- :mod:`~gov_disclosure.cli.documents`: ``gd checklist render``, ``gd report render``
+- :mod:`~gov_disclosure.cli.history`: ``gd diff``, ``gd log``
+- :mod:`~gov_disclosure.cli.intake`: ``gd import``
+
+Shared options, the error boundary and consoles are in :mod:`~gov_disclosure.cli.common`;
+tables, JSON and CSV in :mod:`~gov_disclosure.cli.output`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +21,7 @@ import sys
 import typer
 
 from gov_disclosure import __version__
+from gov_disclosure.cli import documents, due, history, intake, plan, progress
 
 app = typer.Typer(
     name="gd",
@@ -17,6 +32,13 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.add_typer(plan.app)
+app.add_typer(due.app)
+app.add_typer(progress.app, name="progress")
+app.add_typer(documents.checklist_app, name="checklist")
+app.add_typer(documents.report_app, name="report")
+app.add_typer(history.app)
+app.add_typer(intake.app)
 
 
 def _version(value: bool) -> None:
@@ -34,32 +56,12 @@ def _root(
     """gd: the work plan as validated YAML under git, and the tools over it."""
 
 
-from gov_disclosure.cli import (  # noqa: E402  (commands register on `app`)
-    documents,
-    due,
-    history,
-    intake,
-    plan,
-    progress,
-    validate,
-)
-
-__all__ = [
-    "app",
-    "documents",
-    "due",
-    "history",
-    "intake",
-    "main",
-    "plan",
-    "progress",
-    "validate",
-]
-
-
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
             reconfigure(encoding="utf-8")
     app()
+
+
+__all__ = ["app", "main"]

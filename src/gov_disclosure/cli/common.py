@@ -1,7 +1,8 @@
-"""What every command shares: options, the error boundary, consoles, output script."""
+"""What every command shares: options, the error boundary, consoles, typed values."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -9,13 +10,18 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from gov_disclosure import constants as C
+from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import ExitCode, GdError, Problem
+from gov_disclosure.textnorm import Script, converter
+
+if TYPE_CHECKING:
+    from gov_disclosure.plan.loading import LoadedPlan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -85,11 +91,6 @@ class OutputFormat(StrEnum):
     csv = "csv"
 
 
-class Script(StrEnum):
-    simplified = "simplified"
-    traditional = "traditional"
-
-
 RootOpt = Annotated[
     Path | None,
     typer.Option(
@@ -139,3 +140,28 @@ UnitOpt = Annotated[
         show_default=False,
     ),
 ]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today", help="Take this as today's date (default: the real date).", show_default=False
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
+]
+
+
+def date_option(text: str | None, option: str) -> dt.date | None:
+    """A typed date option (2020-11-30 or 2020年11月30日), or None when not given."""
+    return parse_date(text, option) if text else None
+
+
+def plan_converter(loaded: LoadedPlan, script: Script | None) -> Callable[[str], str]:
+    """What printed text goes through for ``--script`` (labels are written in traditional)."""
+    return converter(script, loaded.is_traditional)
+
+
+def print_warnings(problems: list[Problem]) -> None:
+    """Warnings of the files a command read, on standard error."""
+    print_problems([p for p in problems if p.severity == "warning"])

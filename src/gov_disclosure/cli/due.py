@@ -7,31 +7,25 @@ from typing import Annotated, Any
 
 import typer
 
-from gov_disclosure.cli import app
+from gov_disclosure import api
 from gov_disclosure.cli.common import (
     OutputFormat,
     RootOpt,
     ScriptOpt,
+    TodayOpt,
     UnitOpt,
     YearOpt,
+    date_option,
     handle_errors,
+    plan_converter,
+    print_warnings,
 )
 from gov_disclosure.cli.output import Column, emit, joined, write_output
-from gov_disclosure.cli.plan import plan_converter
-from gov_disclosure.cli.progress import TodayOpt, load_book, today_from
-from gov_disclosure.dates import parse_date, parse_days
+from gov_disclosure.dates import parse_days
 from gov_disclosure.errors import ExitCode
-from gov_disclosure.plan.deadlines import (
-    DEFAULT_WARN_DAYS,
-    Due,
-    Flag,
-    all_deadlines,
-    days_text,
-    select,
-    summarize_units,
-)
-from gov_disclosure.plan.loading import LoadedPlan, load_plan
-from gov_disclosure.storage.workspace import find_workspace
+from gov_disclosure.plan.deadlines import DEFAULT_WARN_DAYS, Flag, due_record, summarize_units
+
+app = typer.Typer()
 
 
 class DueFormat(StrEnum):
@@ -41,20 +35,14 @@ class DueFormat(StrEnum):
     ics = "ics"
 
 
-def due_record(loaded: LoadedPlan, due: Due) -> dict[str, Any]:
-    return {
-        "date": due.date.isoformat(),
-        "task": due.task,
-        "milestone": None if due.task else due.key,
-        "title": due.title,
-        "what": due.what,
-        "phrase": due.phrase,
-        "units": [u.name for u in due.units],
-        "open_units": [u.name for u in due.open_units],
-        "days_left": due.days_left,
-        "days": days_text(due.days_left),
-        "flag": due.flag.value,
-    }
+COLUMNS = [
+    Column("日期", nowrap=True),
+    Column("剩餘", nowrap=True),
+    Column("狀態", nowrap=True),
+    Column("編號", nowrap=True),
+    Column("事項", ratio=3),
+    Column("尚未完成的單位", ratio=2),
+]
 
 
 @app.command("due")
@@ -90,75 +78,54 @@ def due_command(
     root: RootOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """List deadlines with the units that must still act: overdue, soon, upcoming."""
-    now = today_from(today)
-    before_date = parse_date(before, "--before") if before else None
-    after_date = parse_date(after, "--after") if after else None
-    within_days = parse_days(within, "--within") if within else None
-    warn_days = parse_days(warn, "--warn")
-    loaded = load_plan(find_workspace(root), year)
-    target = loaded.units.resolve(unit) if unit is not None else None
-    book = load_book(loaded, now)
-    items = select(
-        all_deadlines(loaded, book, now, warn_days, target),
-        today=now,
-        before=before_date,
-        after=after_date,
-        within_days=within_days,
+    """List deadlines with the units that must still act: overdue, soon, upcoming.
+
+    Example:
+
+    \b
+      gd due --before 2020-11-30 --unit 县卫健局 --check
+    """
+    listing = api.due(
+        today=date_option(today, "--today"),
+        before=date_option(before, "--before"),
+        after=date_option(after, "--after"),
+        within_days=parse_days(within, "--within") if within else None,
+        warn_days=parse_days(warn, "--warn"),
+        unit=unit,
         include_done=show_all,
+        root=root,
+        year=year,
     )
-    conv = plan_converter(loaded, script)
+    print_warnings(listing.warnings)
+    conv = plan_converter(listing.loaded, script)
     if fmt is DueFormat.ics:
-        from gov_disclosure.documents.ics import to_ics
-
-        name = conv(
-            f"{target.name if target else loaded.plan.notice.issuer} 政務公開時限（{loaded.year}）"
-        )
-        converted = [_converted(d, conv) for d in items]
-        write_output(to_ics(loaded, converted, now, name))  # CRLF line ends, as RFC 5545 wants
+        write_output(listing.calendar(conv))  # CRLF line ends, as RFC 5545 wants
     else:
-        columns = [
-            Column("日期", nowrap=True),
-            Column("剩餘", nowrap=True),
-            Column("狀態", nowrap=True),
-            Column("編號", nowrap=True),
-            Column("事項", ratio=3),
-            Column("尚未完成的單位", ratio=2),
-        ]
-
-        def cells(r: dict[str, Any]) -> list[str]:
-            open_names = summaries[id(r)]
-            return [
-                r["date"],
-                r["days"],
-                Flag(r["flag"]).label,
-                r["task"] or "",
-                r["what"] + (f"（{r['phrase']}）" if r["phrase"] else ""),
-                joined(open_names) if open_names else "—",
-            ]
-
-        records = [due_record(loaded, d) for d in items]
-        summaries = {
-            id(r): summarize_units(loaded.units, d.open_units)
-            for r, d in zip(records, items, strict=True)
-        }
-        overdue = sum(1 for d in items if d.flag is Flag.overdue)
-        who = f"{target.name} " if target else ""
-        title = f"{who}時限（截至 {now.isoformat()}）：{len(items)} 項，其中逾期 {overdue} 項"
-        if fmt is DueFormat.table and not items:
-            typer.echo(conv(f"{who}沒有符合條件的時限（截至 {now.isoformat()}）。"))
-        else:
-            emit(OutputFormat(fmt.value), records, columns, cells, conv=conv, title=title)
-    if check and any(d.flag is Flag.overdue for d in items):
+        print_listing(listing, OutputFormat(fmt.value), conv)
+    if check and listing.overdue:
         raise typer.Exit(int(ExitCode.DATA))
 
 
-def _converted(due: Due, conv: Any) -> Due:
-    from dataclasses import replace
+def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Any) -> None:
+    items, now = listing.items, listing.today
+    who = f"{listing.unit.name} " if listing.unit else ""
+    if fmt is OutputFormat.table and not items:
+        typer.echo(conv(f"{who}沒有符合條件的時限（截至 {now.isoformat()}）。"))
+        return
+    records = [dict(due_record(d)) for d in items]
+    open_names = [summarize_units(listing.loaded.units, d.open_units) for d in items]
+    cells_of = {id(r): names for r, names in zip(records, open_names, strict=True)}
 
-    return replace(
-        due,
-        title=conv(due.title),
-        what=conv(due.what),
-        phrase=conv(due.phrase) if due.phrase else None,
-    )
+    def cells(r: dict[str, Any]) -> list[str]:
+        names = cells_of[id(r)]
+        return [
+            r["date"],
+            r["days"],
+            Flag(r["flag"]).label,
+            r["task"] or "",
+            r["what"] + (f"（{r['phrase']}）" if r["phrase"] else ""),
+            joined(names) if names else "—",
+        ]
+
+    title = f"{who}時限（截至 {now.isoformat()}）：{len(items)} 項，其中逾期 {listing.overdue} 項"
+    emit(fmt, records, COLUMNS, cells, conv=conv, title=title)

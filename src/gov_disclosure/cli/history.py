@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from gov_disclosure.cli import app
+from gov_disclosure import api
 from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors
 from gov_disclosure.cli.output import print_json
-from gov_disclosure.storage import gitio
-from gov_disclosure.storage.workspace import find_workspace
+
+if TYPE_CHECKING:
+    from gov_disclosure.history.diff import Change
+
+app = typer.Typer()
 
 
 class DiffFormat(StrEnum):
@@ -33,7 +36,7 @@ GROUPS = [
 ]
 
 
-def grouped(changes: list[Any]) -> list[tuple[str, list[Any]]]:
+def grouped(changes: list[Change]) -> list[tuple[str, list[Change]]]:
     out = []
     for label, prefixes in GROUPS:
         items = [c for c in changes if c.kind.startswith(prefixes)]
@@ -56,36 +59,34 @@ def diff_command(
     root: RootOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """What changed in the plan between two git revisions, in the plan's own terms."""
-    from gov_disclosure.documents.render import md as md_escape
-    from gov_disclosure.history.diff import diff_workspaces
+    """What changed in the plan between two git revisions, in the plan's own terms.
 
-    ws = find_workspace(root)
-    gitio.require_repo(ws.root)
-    old = ws.at(rev_a or "HEAD")
-    new = ws.at(rev_b) if rev_b else ws
-    changes = diff_workspaces(old, new, year)
-    a_label = (rev_a or "HEAD") + f" ({old.rev[:8]})" if old.rev else ""
-    b_label = f"{rev_b} ({new.rev[:8]})" if new.rev else "工作區"
+    Example:
+
+    \b
+      gd diff origin/main HEAD --format md
+    """
+    result = api.diff(rev_a, rev_b, root=root, year=year)
+    changes, a_label, b_label = result.changes, result.old_label, result.new_label
     if fmt is DiffFormat.json:
         print_json([c.as_dict() for c in changes])
-        return
-    if not changes:
+    elif not changes:
         typer.echo(f"方案無變更（{a_label} → {b_label}）")
-        return
-    if fmt is DiffFormat.md:
+    elif fmt is DiffFormat.md:
+        from gov_disclosure.documents.render import md as md_escape
+
         lines = [f"### 方案變更：{a_label} → {b_label}", ""]
         for label, items in grouped(changes):
             lines += [f"**{label}**", ""]
             lines += ["- " + md_escape(c.text) for c in items]
             lines.append("")
         typer.echo("\n".join(lines).rstrip() + "\n")
-        return
-    typer.echo(f"方案變更：{a_label} → {b_label}")
-    for label, items in grouped(changes):
-        typer.echo(f"\n{label}")
-        for c in items:
-            typer.echo(f"  {c.text}")
+    else:
+        typer.echo(f"方案變更：{a_label} → {b_label}")
+        for label, items in grouped(changes):
+            typer.echo(f"\n{label}")
+            for c in items:
+                typer.echo(f"  {c.text}")
 
 
 @app.command("log")
@@ -98,32 +99,32 @@ def log_command(
     root: RootOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """The commits that changed the plan (or one task): date, author, message, basis, changes."""
-    from gov_disclosure.history.log import plan_log
+    """The commits that changed the plan (or one task): date, author, message, basis, changes.
 
-    ws = find_workspace(root)
-    gitio.require_repo(ws.root)
-    plan_year = ws.pick_year(year)
-    entries = plan_log(ws, plan_year, task.strip() if task else None)
+    Example:
+
+    \b
+      gd log 2.4
+    """
+    from gov_disclosure.history.log import touches
+
+    result = api.log(task, root=root, year=year)
     if fmt is DiffFormat.json:
-        print_json([e.as_dict() for e in entries])
+        print_json([e.as_dict() for e in result.entries])
         return
-    if not entries:
+    if not result.entries:
         typer.echo(f"沒有改動{'任務 ' + task if task else '方案'}的提交")
         return
-    md = fmt is DiffFormat.md
-    for e in entries:
+    bullet = "- " if fmt is DiffFormat.md else "  "
+    for e in result.entries:
         c = e.commit
-        typer.echo(f"{'### ' if md else ''}{c.short} {c.date[:10]} {c.author}：{c.subject}")
+        heading = "### " if fmt is DiffFormat.md else ""
+        typer.echo(f"{heading}{c.short} {c.date[:10]} {c.author}：{c.subject}")
         for basis in e.basis:
-            typer.echo(f"{'- ' if md else '  '}依據：{basis}")
+            typer.echo(f"{bullet}依據：{basis}")
         if e.created:
-            typer.echo(f"{'- ' if md else '  '}建立 {plan_year} 年方案")
-        shown = [
-            x
-            for x in e.changes
-            if task is None or x.task == task or x.details.get("old_id") == task
-        ]
-        for change in shown:
-            typer.echo(f"{'- ' if md else '  '}{change.text}")
+            typer.echo(f"{bullet}建立 {result.year} 年方案")
+        for change in e.changes:
+            if result.task is None or touches(change, result.task):
+                typer.echo(f"{bullet}{change.text}")
         typer.echo("")

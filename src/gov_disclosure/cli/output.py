@@ -18,7 +18,7 @@ from typing import Any
 from rich import box
 from rich.table import Table
 
-from gov_disclosure.cli.common import OutputFormat, Script, stdout_console
+from gov_disclosure.cli.common import OutputFormat, stdout_console
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,6 @@ class Column:
     nowrap: bool = False
     ratio: int | None = None
     justify: str = "left"
-
-
-def converter(script: Script | None, plan_is_traditional: bool) -> Callable[[str], str]:
-    """What to apply to printed text for ``--script`` (labels are written in traditional)."""
-    from gov_disclosure.textnorm import to_simplified, to_traditional
-
-    target = script or (Script.traditional if plan_is_traditional else Script.simplified)
-    if target is Script.simplified:
-        return to_simplified
-    return (lambda s: s) if plan_is_traditional else to_traditional
 
 
 def convert_all(value: Any, conv: Callable[[str], str]) -> Any:

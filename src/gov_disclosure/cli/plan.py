@@ -1,4 +1,4 @@
-"""`gd tasks` and `gd units`: who must do what."""
+"""`gd validate`, `gd tasks` and `gd units`: the plan, its registry, who must do what."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from gov_disclosure.cli import app
+from gov_disclosure import api
 from gov_disclosure.cli.common import (
     FormatOpt,
     OutputFormat,
@@ -14,16 +14,18 @@ from gov_disclosure.cli.common import (
     ScriptOpt,
     UnitOpt,
     YearOpt,
+    date_option,
     handle_errors,
+    plan_converter,
+    print_problems,
     stderr_console,
 )
-from gov_disclosure.cli.output import Column, converter, emit, joined
-from gov_disclosure.plan import queries
+from gov_disclosure.cli.output import Column, emit, joined
+from gov_disclosure.errors import ExitCode
 from gov_disclosure.plan.assignments import Role
-from gov_disclosure.plan.loading import LoadedPlan, load_plan
-from gov_disclosure.storage.workspace import find_workspace
 
-ROLE_LABELS = {role.value: role.label for role in Role}
+app = typer.Typer()
+
 KIND_LABELS = {
     "county_department": "縣直部門",
     "county_institution": "縣直事業單位",
@@ -35,8 +37,47 @@ KIND_LABELS = {
 }
 
 
+@app.command("validate")
+@handle_errors
+def validate_command(
+    root: RootOpt = None,
+    year: YearOpt = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Treat warnings (pinyin left over, encoding damage) as errors."
+        ),
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Take this as today's date when checking record dates."),
+    ] = None,
+) -> None:
+    """Check the registry, the plans and the progress records.
+
+    Every problem is printed as FILE:LINE:COL: message. Exit 0 when clean, 1
+    when a file is invalid, 2 for a usage error.
+
+    Example:
+
+    \b
+      gd validate --strict
+    """
+    report = api.validate(root=root, year=year, today=date_option(today, "--today"))
+    print_problems(report.problems)
+    for line in report.summary:
+        typer.echo(line)
+    if report.errors or (strict and report.problems):
+        typer.echo(f"{report.error_count} error(s), {report.warning_count} warning(s)", err=True)
+        raise typer.Exit(int(ExitCode.DATA))
+    if report.problems:
+        typer.echo(f"ok, with {report.warning_count} warning(s)")
+    else:
+        typer.echo("ok")
+
+
 def role_label(record: dict[str, Any]) -> str:
-    label = ROLE_LABELS[record["role"]]
+    label = Role(record["role"]).label
     return f"{label}（經{record['via']}）" if record.get("via") else label
 
 
@@ -44,8 +85,28 @@ def deadline_cell(record: dict[str, Any]) -> str:
     return "\n".join(f"{d['date']} {d['what']}" for d in record["deadlines"])
 
 
-def plan_converter(loaded: LoadedPlan, script: Any) -> Any:
-    return converter(script, loaded.is_traditional)
+PLAN_TASK_COLUMNS = [
+    Column("編號", nowrap=True),
+    Column("工作任務", ratio=3),
+    Column("牽頭單位", ratio=2),
+    Column("責任單位", ratio=2),
+    Column("時限", ratio=2),
+]
+UNIT_TASK_COLUMNS = [
+    Column("編號", nowrap=True),
+    Column("工作任務", ratio=3),
+    Column("角色", ratio=1),
+    Column("牽頭單位", ratio=2),
+    Column("時限", ratio=2),
+]
+
+
+def plan_task_cells(r: dict[str, Any]) -> list[str]:
+    return [r["id"], r["title"], joined(r["lead"]), joined(r["responsible"]), deadline_cell(r)]
+
+
+def unit_task_cells(r: dict[str, Any]) -> list[str]:
+    return [r["id"], r["title"], role_label(r), joined(r["lead"]), deadline_cell(r)]
 
 
 @app.command("tasks")
@@ -64,55 +125,56 @@ def tasks_command(
     root: RootOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """List the plan's tasks, or the tasks one unit must act on with its role."""
+    """List the plan's tasks, or the tasks one unit must act on with its role.
+
+    Example:
+
+    \b
+      gd tasks --unit 县卫健局 --role lead
+    """
     if role is not None and unit is None:
         raise typer.BadParameter("--role needs --unit", param_hint="--role")
-    loaded = load_plan(find_workspace(root), year)
-    target = loaded.units.resolve(unit) if unit is not None else None
-    records = queries.tasks(loaded, target, role, section)
+    listing = api.tasks(unit=unit, role=role, section=section, root=root, year=year)
+    loaded, target, records = listing.loaded, listing.unit, listing.records
     conv = plan_converter(loaded, script)
+    rows: list[dict[str, Any]] = [dict(r) for r in records]
     if target is None:
-        columns = [
-            Column("編號", nowrap=True),
-            Column("工作任務", ratio=3),
-            Column("牽頭單位", ratio=2),
-            Column("責任單位", ratio=2),
-            Column("時限", ratio=2),
-        ]
-
-        def cells(r: dict[str, Any]) -> list[str]:
-            return [
-                r["id"],
-                r["title"],
-                joined(r["lead"]),
-                joined(r["responsible"]),
-                deadline_cell(r),
-            ]
-
         title = f"{loaded.plan.notice.title}（{len(records)} 項任務）"
-    else:
-        columns = [
-            Column("編號", nowrap=True),
-            Column("工作任務", ratio=3),
-            Column("角色", ratio=1),
-            Column("牽頭單位", ratio=2),
-            Column("時限", ratio=2),
-        ]
+        emit(fmt, rows, PLAN_TASK_COLUMNS, plan_task_cells, conv=conv, title=title)
+        return
+    if not records and fmt is OutputFormat.table:
+        stderr_console().print(
+            conv(f"{target.name} 在 {loaded.year} 年方案中沒有任務。"), markup=False
+        )
+        return
+    counts = listing.role_counts()
+    summary = "、".join(f"{role.label} {n} 項" for role, n in counts.items() if n)
+    title = f"{target.name} 的任務（{loaded.year} 年）：{summary or '無'}"
+    emit(fmt, rows, UNIT_TASK_COLUMNS, unit_task_cells, conv=conv, title=title)
 
-        def cells(r: dict[str, Any]) -> list[str]:
-            return [r["id"], r["title"], role_label(r), joined(r["lead"]), deadline_cell(r)]
 
-        counts = {
-            label: sum(1 for r in records if r["role"] == key) for key, label in ROLE_LABELS.items()
-        }
-        summary = "、".join(f"{label} {n} 項" for label, n in counts.items() if n)
-        title = f"{target.name} 的任務（{loaded.year} 年）：{summary or '無'}"
-        if not records and fmt is OutputFormat.table:
-            stderr_console().print(
-                conv(f"{target.name} 在 {loaded.year} 年方案中沒有任務。"), markup=False
-            )
-            return
-    emit(fmt, records, columns, cells, conv=conv, title=title)
+UNIT_COLUMNS = [
+    Column("編號", nowrap=True),
+    Column("名稱", nowrap=True),
+    Column("全稱", ratio=1),
+    Column("類型", nowrap=True),
+    Column("牽頭", justify="right", nowrap=True),
+    Column("負責", justify="right", nowrap=True),
+    Column("經群組", justify="right", nowrap=True),
+]
+
+
+def unit_cells(r: dict[str, Any]) -> list[str]:
+    t = r["tasks"]
+    return [
+        r["id"],
+        r["name"],
+        r["full_name"] or "",
+        KIND_LABELS[r["kind"]],
+        str(t["lead"]),
+        str(t["responsible"]),
+        str(t["member"]),
+    ]
 
 
 @app.command("units")
@@ -123,30 +185,14 @@ def units_command(
     root: RootOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """List the unit registry: how many tasks each unit leads, is responsible for, reaches."""
-    loaded = load_plan(find_workspace(root), year)
-    records = queries.units(loaded)
-    columns = [
-        Column("編號", nowrap=True),
-        Column("名稱", nowrap=True),
-        Column("全稱", ratio=1),
-        Column("類型", nowrap=True),
-        Column("牽頭", justify="right", nowrap=True),
-        Column("負責", justify="right", nowrap=True),
-        Column("經群組", justify="right", nowrap=True),
-    ]
+    """List the unit registry: how many tasks each unit leads, is responsible for, reaches.
 
-    def cells(r: dict[str, Any]) -> list[str]:
-        t = r["tasks"]
-        return [
-            r["id"],
-            r["name"],
-            r["full_name"] or "",
-            KIND_LABELS[r["kind"]],
-            str(t["lead"]),
-            str(t["responsible"]),
-            str(t["member"]),
-        ]
+    Example:
 
-    title = f"單位（{len(records)} 個，{loaded.year} 年方案）"
-    emit(fmt, records, columns, cells, conv=plan_converter(loaded, script), title=title)
+    \b
+      gd units --format csv > units.csv
+    """
+    listing = api.units(root=root, year=year)
+    title = f"單位（{len(listing.records)} 個，{listing.loaded.year} 年方案）"
+    conv = plan_converter(listing.loaded, script)
+    emit(fmt, listing.records, UNIT_COLUMNS, unit_cells, conv=conv, title=title)

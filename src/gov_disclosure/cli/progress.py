@@ -2,78 +2,52 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
-from gov_disclosure.cli import app
+from gov_disclosure import api
 from gov_disclosure.cli.common import (
     FormatOpt,
     OutputFormat,
     RootOpt,
     ScriptOpt,
+    TodayOpt,
     UnitOpt,
     YearOpt,
+    date_option,
     handle_errors,
-    print_problems,
+    plan_converter,
+    print_warnings,
     stdout_console,
 )
 from gov_disclosure.cli.output import Column, emit
-from gov_disclosure.cli.plan import plan_converter
-from gov_disclosure.dates import parse_date
-from gov_disclosure.errors import GdError, display_path
-from gov_disclosure.models import STATUS_NAMES, UNREPORTED
-from gov_disclosure.plan.assignments import units_for_key
-from gov_disclosure.plan.loading import LoadedPlan, load_plan
-from gov_disclosure.progress import queries
-from gov_disclosure.progress.book import ProgressBook, load_progress, parse_evidence, parse_status
-from gov_disclosure.storage.workspace import find_workspace
+from gov_disclosure.errors import display_path
+from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
+from gov_disclosure.plan.loading import LoadedPlan
+from gov_disclosure.progress.book import parse_evidence, parse_status
 
-progress_app = typer.Typer(
-    help="Record and show each unit's implementation status.", no_args_is_help=True
-)
-app.add_typer(progress_app, name="progress")
+app = typer.Typer(help="Record and show each unit's implementation status.", no_args_is_help=True)
 
-LABELS = STATUS_NAMES
+#: How the matrix shows each status, the missing record included.
 SYMBOLS = {
-    "done": "✔",
-    "in_progress": "◐",
-    "not_started": "○",
-    "not_applicable": "－",
+    Status.done: "✔",
+    Status.in_progress: "◐",
+    Status.not_started: "○",
+    Status.not_applicable: "－",
     UNREPORTED: "·",
 }
 STYLES = {
-    "done": "green",
-    "in_progress": "yellow",
-    "not_started": "red",
-    "not_applicable": "dim",
+    Status.done: "green",
+    Status.in_progress: "yellow",
+    Status.not_started: "red",
+    Status.not_applicable: "dim",
     UNREPORTED: "red dim",
 }
 
-TodayOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--today", help="Take this as today's date (default: the real date).", show_default=False
-    ),
-]
 
-
-def today_from(text: str | None) -> dt.date:
-    return parse_date(text, "--today") if text else dt.date.today()
-
-
-def load_book(loaded: LoadedPlan, today: dt.date) -> ProgressBook:
-    """The year's progress as it stood on ``today``; a file that is wrong is an error (exit 1)."""
-    book, problems = load_progress(loaded)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise GdError.of(errors)
-    print_problems(problems)
-    return book.as_of(today)
-
-
-@progress_app.command("set")
+@app.command("set")
 @handle_errors
 def set_command(
     task: Annotated[str, typer.Argument(help="Task id (2.4) or milestone id (report).")],
@@ -108,82 +82,34 @@ def set_command(
     root: RootOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """Record a unit's status on a task; a group (各鄉(鎮、街道)) records it for each member."""
+    """Record a unit's status on a task; a group (各鄉(鎮、街道)) records it for each member.
+
+    Example:
+
+    \b
+      gd progress set 2.4 --unit 县卫健局 --status done --date 2020-09-18 \\
+        -e 'http://www.shizong.gov.cn/… 雙隨機公開專欄'
+    """
     if unit is None:
         raise typer.BadParameter("a unit is required", param_hint="--unit")
     if not status:
         raise typer.BadParameter("a status is required", param_hint="--status")
-    from gov_disclosure.progress.store import Change, set_progress
-
-    now = today_from(today)
-    change = Change(
-        key=task.strip(),
-        status=parse_status(status),
-        date=parse_date(date, "--date") if date else now,
-        evidence=tuple(parse_evidence(e) for e in evidence or []),
+    chosen = parse_status(status)
+    written = api.set_progress(
+        task=task,
+        unit=unit,
+        status=chosen,
+        date=date_option(date, "--date"),
+        evidence=[parse_evidence(e) for e in evidence or []],
         note=note,
         clear_evidence=clear_evidence,
+        today=date_option(today, "--today"),
+        root=root,
+        year=year,
     )
-    loaded = load_plan(find_workspace(root), year)
-    target = loaded.units.resolve(unit)
-    written = set_progress(loaded, target, change, now)
     for w in written:
         what = "created" if w.created else ("updated" if w.changed else "unchanged")
-        typer.echo(
-            f"{w.unit.name}: {change.key} {change.status.label} ({what} {display_path(w.path)})"
-        )
-
-
-@progress_app.command("show")
-@handle_errors
-def show_command(
-    unit: UnitOpt = None,
-    task: Annotated[
-        str | None, typer.Option("--task", "-t", help="Only this task or milestone.")
-    ] = None,
-    fmt: FormatOpt = OutputFormat.table,
-    script: ScriptOpt = None,
-    today: TodayOpt = None,
-    root: RootOpt = None,
-    year: YearOpt = None,
-) -> None:
-    """The unit × task matrix of statuses, or one unit's (or task's) records with evidence."""
-    loaded = load_plan(find_workspace(root), year)
-    target = loaded.units.resolve(unit) if unit is not None else None
-    if task is not None and units_for_key(loaded, task.strip()) is None:
-        raise GdError.usage(f"no task or milestone {task!r} in the {loaded.year} plan")
-    key = task.strip() if task else None
-    book = load_book(loaded, today_from(today))
-    conv = plan_converter(loaded, script)
-    if fmt is not OutputFormat.table:
-        emit(
-            fmt,
-            queries.progress_records(loaded, book, target, key),
-            RECORD_COLUMNS,
-            record_cells,
-            conv=conv,
-        )
-        return
-    if target is None and key is None:
-        print_matrix(loaded, queries.progress_matrix(loaded, book), conv)
-        return
-    rows = queries.progress_report(loaded, book, target, key)
-    shown = [
-        i
-        for i, c in enumerate(RECORD_COLUMNS)
-        if not (c.label == "單位" and target and not target.is_group)
-    ]
-    if key is not None:
-        shown = [i for i in shown if RECORD_COLUMNS[i].label != "工作任務"]
-    heading = " ".join(x for x in (target.name if target else "", key or "") if x)
-    emit(
-        fmt,
-        rows,
-        [RECORD_COLUMNS[i] for i in shown],
-        lambda r: [record_cells(r)[i] for i in shown],
-        conv=conv,
-        title=f"{heading} 落實情況（{loaded.year} 年）",
-    )
+        typer.echo(f"{w.unit.name}: {task.strip()} {chosen.label} ({what} {display_path(w.path)})")
 
 
 RECORD_COLUMNS = [
@@ -205,14 +131,68 @@ def record_cells(r: dict[str, Any]) -> list[str]:
         r["unit"],
         r["task"],
         r["title"],
-        LABELS[r["status"]],
+        STATUS_NAMES[r["status"]],
         r["date"] or "",
         evidence,
         r["note"] or "",
     ]
 
 
-def print_matrix(loaded: LoadedPlan, matrix: dict[str, Any], conv: Any) -> None:
+@app.command("show")
+@handle_errors
+def show_command(
+    unit: UnitOpt = None,
+    task: Annotated[
+        str | None, typer.Option("--task", "-t", help="Only this task or milestone.")
+    ] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    script: ScriptOpt = None,
+    today: TodayOpt = None,
+    root: RootOpt = None,
+    year: YearOpt = None,
+) -> None:
+    """The unit × task matrix of statuses, or one unit's (or task's) records with evidence.
+
+    Example:
+
+    \b
+      gd progress show --unit 县卫健局
+    """
+    view = api.show_progress(
+        unit=unit, task=task, today=date_option(today, "--today"), root=root, year=year
+    )
+    print_warnings(view.warnings)
+    conv = plan_converter(view.loaded, script)
+    if fmt is not OutputFormat.table:
+        emit(fmt, view.records(), RECORD_COLUMNS, record_cells, conv=conv)
+    elif view.unit is None and view.task is None:
+        print_matrix(view.loaded, view.matrix(), conv)
+    else:
+        print_records(view, conv)
+
+
+def print_records(view: api.ProgressView, conv: Callable[[str], str]) -> None:
+    """One unit's (or task's) records as a table: the columns the filter leaves informative."""
+    target, key = view.unit, view.task
+    shown = [
+        c
+        for c in RECORD_COLUMNS
+        if not (c.label == "單位" and target and not target.is_group)
+        and not (c.label == "工作任務" and key is not None)
+    ]
+    indexes = [RECORD_COLUMNS.index(c) for c in shown]
+    heading = " ".join(x for x in (target.name if target else "", key or "") if x)
+    emit(
+        OutputFormat.table,
+        view.report_rows(),
+        shown,
+        lambda r: [record_cells(r)[i] for i in indexes],
+        conv=conv,
+        title=f"{heading} 落實情況（{view.loaded.year} 年）",
+    )
+
+
+def print_matrix(loaded: LoadedPlan, matrix: dict[str, Any], conv: Callable[[str], str]) -> None:
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table

@@ -106,7 +106,7 @@ def plan_log(ws: Workspace, year: int, task: str | None = None) -> list[Entry]:
             entry = Entry(commit, basis, before.changes_to(after))
         if (
             task is None
-            or any(_touches(c, task) for c in entry.changes)
+            or any(touches(c, task) for c in entry.changes)
             or (entry.created and task in after.task_ids)
         ):
             entries.append(entry)
@@ -143,7 +143,7 @@ class _State:
         return diff_registries(self.units, after.units) + diff_plans(self.loaded, after.loaded)
 
 
-def _touches(change: Change, task: str) -> bool:
+def touches(change: Change, task: str) -> bool:
     return change.task == task or change.details.get("old_id") == task
 
 

@@ -207,3 +207,20 @@ def summarize_units(index: UnitIndex, units: tuple[Unit, ...] | list[Unit]) -> l
             remaining.pop(member.id)
     names += [u.name for u in remaining.values()]
     return names
+
+
+def due_record(due: Due) -> dict[str, object]:
+    """A deadline as scripts read it (``gd due --format json``)."""
+    return {
+        "date": due.date.isoformat(),
+        "task": due.task,
+        "milestone": None if due.task else due.key,
+        "title": due.title,
+        "what": due.what,
+        "phrase": due.phrase,
+        "units": [u.name for u in due.units],
+        "open_units": [u.name for u in due.open_units],
+        "days_left": due.days_left,
+        "days": days_text(due.days_left),
+        "flag": due.flag.value,
+    }

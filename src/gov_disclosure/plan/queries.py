@@ -6,14 +6,40 @@ print them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from gov_disclosure.models import Task, Unit
 from gov_disclosure.plan.assignments import Assignment, Role, deadline_units, named_role
 from gov_disclosure.plan.loading import LoadedPlan
 
 
-def task_record(loaded: LoadedPlan, task: Task) -> dict[str, Any]:
+class DeadlineRecord(TypedDict):
+    date: str
+    what: str
+    phrase: str | None
+    units: list[str]
+
+
+class TaskRecord(TypedDict):
+    """A task as listings and scripts see it (``gd tasks --format json``)."""
+
+    id: str
+    section: int
+    title: str
+    requirement: list[str]
+    lead: list[str]
+    responsible: list[str]
+    deadlines: list[DeadlineRecord]
+
+
+class UnitTaskRecord(TaskRecord, total=False):
+    """A task of one unit's: with the unit's role, and the group it is reached through."""
+
+    role: Role
+    via: str | None
+
+
+def task_record(loaded: LoadedPlan, task: Task) -> TaskRecord:
     units = loaded.units
     assigned = loaded.assignments[task.id]
     return {
@@ -48,18 +74,18 @@ def tasks(
     unit: Unit | None = None,
     role: Role | None = None,
     section: int | None = None,
-) -> list[dict[str, Any]]:
+) -> list[UnitTaskRecord]:
     """The plan's tasks, or those a unit must act on (each with its role)."""
-    out = []
+    out: list[UnitTaskRecord] = []
     for task in loaded.plan.tasks():
         if section is not None and task.section_number != section:
             continue
-        record = task_record(loaded, task)
+        record = UnitTaskRecord(**task_record(loaded, task))
         if unit is not None:
             assignment = unit_assignment(loaded, task, unit)
             if assignment is None or (role is not None and assignment.role is not role):
                 continue
-            record["role"] = assignment.role.value
+            record["role"] = assignment.role
             record["via"] = assignment.via.name if assignment.via else None
             if not unit.is_group:
                 record["deadlines"] = [d for d in record["deadlines"] if unit.name in d["units"]]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gov_disclosure import constants as C
-from gov_disclosure.errors import Finding, GdError, Problem
+from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, plan_sources
@@ -70,6 +70,17 @@ class ProgressBook:
 
     def all_records(self) -> list[tuple[Unit, ProgressRecord]]:
         return [(p.unit, r) for p in self.by_unit.values() for r in p.records.values()]
+
+
+def load_book(loaded: LoadedPlan, today: dt.date) -> tuple[ProgressBook, list[Problem]]:
+    """The year's progress as it stood on ``today``, and the files' warnings.
+
+    A progress file that is wrong is an error (exit 1): an answer that silently
+    left out a unit's records would be wrong.
+    """
+    book, problems = load_progress(loaded)
+    raise_if_errors(problems)
+    return book.as_of(today), problems
 
 
 def progress_files(ws: Workspace, year: int) -> list[Path]:
