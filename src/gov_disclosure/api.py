@@ -173,7 +173,7 @@ class TaskList:
 
     loaded: LoadedPlan
     unit: Unit | None
-    records: list[plan_queries.TaskRecord]
+    records: list[plan_queries.UnitTaskRecord]
 
     def role_counts(self) -> dict[Role, int]:
         """How many of the unit's tasks it has in each role."""
@@ -318,15 +318,15 @@ class ProgressView:
     book: ProgressBook
     warnings: list[Problem]
 
-    def records(self) -> list[dict[str, Any]]:
+    def records(self) -> list[progress_queries.RecordRow]:
         """The records kept, flat (what ``--format json`` prints)."""
         return progress_queries.progress_records(self.loaded, self.book, self.unit, self.task)
 
-    def report_rows(self) -> list[dict[str, Any]]:
+    def report_rows(self) -> list[progress_queries.RecordRow]:
         """Every (unit, task) that must be reported, with its record or ``unreported``."""
         return progress_queries.progress_report(self.loaded, self.book, self.unit, self.task)
 
-    def matrix(self) -> dict[str, Any]:
+    def matrix(self) -> progress_queries.Matrix:
         """The unit × task matrix of statuses with counts."""
         return progress_queries.progress_matrix(self.loaded, self.book)
 

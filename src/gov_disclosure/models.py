@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final, Literal
 
 
 class UnitKind(StrEnum):
@@ -143,7 +144,9 @@ STATUS_LABELS = {
 #: Statuses that leave nothing to do.
 CLOSED = frozenset(s.value for s in Status if s.closed)
 #: A unit assigned to a task that has no record for it yet.
-UNREPORTED = "unreported"
+UNREPORTED: Final = "unreported"
+#: A (unit, task) pair's status: its record's, or UNREPORTED when it has none.
+ReportedStatus = Status | Literal["unreported"]
 #: Labels of every status a (unit, task) pair can have, the missing record included.
 STATUS_NAMES = {s.value: label for s, label in STATUS_LABELS.items()} | {UNREPORTED: "未報告"}
 

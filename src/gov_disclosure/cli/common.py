@@ -49,7 +49,9 @@ def print_problems(problems: list[Problem]) -> None:
 
 
 #: Typer's own usage errors (its bundled Click's ClickException): they print and exit 2 themselves.
-_USAGE_ERRORS = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_USAGE_ERRORS: tuple[type[Exception], ...] = tuple(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
 
 
 def handle_errors(fn: F) -> F:
@@ -62,7 +64,9 @@ def handle_errors(fn: F) -> F:
         except GdError as exc:
             print_problems(exc.problems)
             raise typer.Exit(int(exc.exit_code)) from None
-        except (typer.Exit, typer.Abort, *_USAGE_ERRORS):
+        except (typer.Exit, typer.Abort):
+            raise
+        except _USAGE_ERRORS:
             raise
         except KeyboardInterrupt:
             stderr_console().print("interrupted", markup=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -112,11 +113,11 @@ def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Any) -> None:
     if fmt is OutputFormat.table and not items:
         typer.echo(conv(f"{who}沒有符合條件的時限（截至 {now.isoformat()}）。"))
         return
-    records = [dict(due_record(d)) for d in items]
+    records = [due_record(d) for d in items]
     open_names = [summarize_units(listing.loaded.units, d.open_units) for d in items]
     cells_of = {id(r): names for r, names in zip(records, open_names, strict=True)}
 
-    def cells(r: dict[str, Any]) -> list[str]:
+    def cells(r: Mapping[str, Any]) -> list[str]:
         names = cells_of[id(r)]
         return [
             r["date"],

@@ -10,15 +10,18 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rich import box
 from rich.table import Table
 
 from gov_disclosure.cli.common import OutputFormat, stdout_console
+
+#: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
+R = TypeVar("R", bound=Mapping[str, Any])
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,9 @@ def convert_all(value: Any, conv: Callable[[str], str]) -> Any:
 
 def emit(
     fmt: OutputFormat,
-    records: list[dict[str, Any]],
+    records: Sequence[R],
     columns: Sequence[Column],
-    cells: Callable[[dict[str, Any]], Sequence[str]],
+    cells: Callable[[R], Sequence[str]],
     *,
     conv: Callable[[str], str],
     title: str | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import typer
@@ -76,12 +77,12 @@ def validate_command(
         typer.echo("ok")
 
 
-def role_label(record: dict[str, Any]) -> str:
+def role_label(record: Mapping[str, Any]) -> str:
     label = Role(record["role"]).label
     return f"{label}（經{record['via']}）" if record.get("via") else label
 
 
-def deadline_cell(record: dict[str, Any]) -> str:
+def deadline_cell(record: Mapping[str, Any]) -> str:
     return "\n".join(f"{d['date']} {d['what']}" for d in record["deadlines"])
 
 
@@ -101,11 +102,11 @@ UNIT_TASK_COLUMNS = [
 ]
 
 
-def plan_task_cells(r: dict[str, Any]) -> list[str]:
+def plan_task_cells(r: Mapping[str, Any]) -> list[str]:
     return [r["id"], r["title"], joined(r["lead"]), joined(r["responsible"]), deadline_cell(r)]
 
 
-def unit_task_cells(r: dict[str, Any]) -> list[str]:
+def unit_task_cells(r: Mapping[str, Any]) -> list[str]:
     return [r["id"], r["title"], role_label(r), joined(r["lead"]), deadline_cell(r)]
 
 
@@ -137,10 +138,9 @@ def tasks_command(
     listing = api.tasks(unit=unit, role=role, section=section, root=root, year=year)
     loaded, target, records = listing.loaded, listing.unit, listing.records
     conv = plan_converter(loaded, script)
-    rows: list[dict[str, Any]] = [dict(r) for r in records]
     if target is None:
         title = f"{loaded.plan.notice.title}（{len(records)} 項任務）"
-        emit(fmt, rows, PLAN_TASK_COLUMNS, plan_task_cells, conv=conv, title=title)
+        emit(fmt, records, PLAN_TASK_COLUMNS, plan_task_cells, conv=conv, title=title)
         return
     if not records and fmt is OutputFormat.table:
         stderr_console().print(
@@ -150,7 +150,7 @@ def tasks_command(
     counts = listing.role_counts()
     summary = "、".join(f"{role.label} {n} 項" for role, n in counts.items() if n)
     title = f"{target.name} 的任務（{loaded.year} 年）：{summary or '無'}"
-    emit(fmt, rows, UNIT_TASK_COLUMNS, unit_task_cells, conv=conv, title=title)
+    emit(fmt, records, UNIT_TASK_COLUMNS, unit_task_cells, conv=conv, title=title)
 
 
 UNIT_COLUMNS = [
@@ -164,7 +164,7 @@ UNIT_COLUMNS = [
 ]
 
 
-def unit_cells(r: dict[str, Any]) -> list[str]:
+def unit_cells(r: Mapping[str, Any]) -> list[str]:
     t = r["tasks"]
     return [
         r["id"],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 import typer
@@ -27,6 +27,7 @@ from gov_disclosure.errors import display_path
 from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import parse_evidence, parse_status
+from gov_disclosure.progress.queries import Matrix
 
 app = typer.Typer(help="Record and show each unit's implementation status.", no_args_is_help=True)
 
@@ -123,7 +124,7 @@ RECORD_COLUMNS = [
 ]
 
 
-def record_cells(r: dict[str, Any]) -> list[str]:
+def record_cells(r: Mapping[str, Any]) -> list[str]:
     evidence = "\n".join(
         f"{e['title']} {e['ref']}" if e["title"] else e["ref"] for e in r["evidence"]
     )
@@ -192,7 +193,7 @@ def print_records(view: api.ProgressView, conv: Callable[[str], str]) -> None:
     )
 
 
-def print_matrix(loaded: LoadedPlan, matrix: dict[str, Any], conv: Callable[[str], str]) -> None:
+def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str]) -> None:
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table

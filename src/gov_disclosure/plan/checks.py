@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gov_disclosure.errors import Finding
 from gov_disclosure.models import Plan
 from gov_disclosure.plan.units import UnitIndex, Unresolved
@@ -16,7 +18,7 @@ def check_plan(plan: Plan, units: UnitIndex, expected_year: int | None = None) -
             Finding(("year",), f"year {plan.year} does not match the file name {expected_year}")
         )
 
-    def check_names(names: list[str], loc: tuple[str | int, ...]) -> list[str]:
+    def check_names(names: Sequence[str], loc: tuple[str | int, ...]) -> list[str]:
         ids = []
         for i, name in enumerate(names):
             try:

@@ -6,7 +6,7 @@ print them.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from gov_disclosure.models import Task, Unit
 from gov_disclosure.plan.assignments import Assignment, Role, deadline_units, named_role
@@ -80,7 +80,8 @@ def tasks(
     for task in loaded.plan.tasks():
         if section is not None and task.section_number != section:
             continue
-        record = UnitTaskRecord(**task_record(loaded, task))
+        # A TaskRecord is a UnitTaskRecord without the optional role and via.
+        record = cast(UnitTaskRecord, task_record(loaded, task))
         if unit is not None:
             assignment = unit_assignment(loaded, task, unit)
             if assignment is None or (role is not None and assignment.role is not role):

@@ -6,23 +6,64 @@ print them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
-from gov_disclosure.models import CLOSED, UNREPORTED, ProgressRecord, Unit
+from gov_disclosure.models import CLOSED, UNREPORTED, ProgressRecord, ReportedStatus, Unit
 from gov_disclosure.plan.assignments import key_order, position, record_keys, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import ProgressBook
 
 
+class EvidenceRecord(TypedDict):
+    ref: str
+    title: str | None
+    is_link: bool
+
+
+class RecordRow(TypedDict):
+    """A unit's record for a task or milestone, as ``gd progress show --format json`` prints it."""
+
+    unit: str
+    unit_id: str
+    task: str
+    title: str
+    status: ReportedStatus
+    date: str | None
+    evidence: list[EvidenceRecord]
+    note: str | None
+
+
+class MatrixRow(TypedDict):
+    unit: str
+    unit_id: str
+    #: Each record key's status for the unit; None where the unit has no such task.
+    cells: dict[str, ReportedStatus | None]
+    assigned: int
+    closed: int
+
+
+class MatrixTotal(TypedDict):
+    assigned: int
+    closed: int
+
+
+class Matrix(TypedDict):
+    """The unit × task matrix: record keys in plan order, a row per unit, totals per key."""
+
+    keys: list[str]
+    rows: list[MatrixRow]
+    totals: dict[str, MatrixTotal]
+
+
 def record_dict(
     loaded: LoadedPlan, unit: Unit, record: ProgressRecord | None, key: str
-) -> dict[str, Any]:
+) -> RecordRow:
     return {
         "unit": unit.name,
         "unit_id": unit.id,
         "task": key,
         "title": key_title(loaded, key),
-        "status": record.status.value if record else UNREPORTED,
+        "status": record.status if record else UNREPORTED,
         "date": record.date.isoformat() if record and record.date else None,
         "evidence": [
             {"ref": e.ref, "title": e.title, "is_link": e.is_link} for e in record.evidence
@@ -42,11 +83,11 @@ def key_title(loaded: LoadedPlan, key: str) -> str:
 
 def progress_records(
     loaded: LoadedPlan, book: ProgressBook, unit: Unit | None = None, key: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[RecordRow]:
     """The records kept, as a flat list (for scripts), optionally of one unit or task."""
     wanted = {u.id for u in loaded.units.expand(unit)} if unit is not None else None
     order = key_order(loaded)
-    out = []
+    out: list[RecordRow] = []
     for progress in book.by_unit.values():
         if wanted is not None and progress.unit.id not in wanted:
             continue
@@ -58,46 +99,28 @@ def progress_records(
 
 def progress_report(
     loaded: LoadedPlan, book: ProgressBook, unit: Unit | None = None, key: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[RecordRow]:
     """Every (unit, task) that must be reported, with its record or ``unreported``."""
     keys = [key] if key is not None else record_keys(loaded)
     wanted = {u.id for u in loaded.units.expand(unit)} if unit is not None else None
-    out = []
-    for k in keys:
-        for assigned in units_for_key(loaded, k) or []:
-            if wanted is None or assigned.id in wanted:
-                out.append(record_dict(loaded, assigned, book.record(assigned.id, k), k))
-    return out
+    return [
+        record_dict(loaded, assigned, book.record(assigned.id, k), k)
+        for k in keys
+        for assigned in units_for_key(loaded, k) or []
+        if wanted is None or assigned.id in wanted
+    ]
 
 
-def progress_matrix(loaded: LoadedPlan, book: ProgressBook) -> dict[str, Any]:
+def progress_matrix(loaded: LoadedPlan, book: ProgressBook) -> Matrix:
     """The unit × task matrix of statuses, with counts per unit and per task."""
     keys = record_keys(loaded)
     assigned = {k: {u.id for u in units_for_key(loaded, k) or []} for k in keys}
-    rows = []
-    for unit in loaded.units.units:
-        if unit.is_group:
-            continue
-        cells: dict[str, str | None] = {}
-        for k in keys:
-            if unit.id in assigned[k]:
-                status = book.status(unit.id, k)
-                cells[k] = status.value if status else UNREPORTED
-            else:
-                cells[k] = None
-        due = [c for c in cells.values() if c is not None]
-        if not due:
-            continue
-        rows.append(
-            {
-                "unit": unit.name,
-                "unit_id": unit.id,
-                "cells": cells,
-                "assigned": len(due),
-                "closed": sum(1 for c in due if c in CLOSED),
-            }
-        )
-    totals = {
+    rows = [
+        row
+        for unit in loaded.units.units
+        if not unit.is_group and (row := _matrix_row(unit, keys, assigned, book)) is not None
+    ]
+    totals: dict[str, MatrixTotal] = {
         k: {
             "assigned": len(assigned[k]),
             "closed": sum(1 for r in rows if r["cells"][k] in CLOSED),
@@ -105,3 +128,22 @@ def progress_matrix(loaded: LoadedPlan, book: ProgressBook) -> dict[str, Any]:
         for k in keys
     }
     return {"keys": keys, "rows": rows, "totals": totals}
+
+
+def _matrix_row(
+    unit: Unit, keys: list[str], assigned: dict[str, set[str]], book: ProgressBook
+) -> MatrixRow | None:
+    """A unit's statuses across the plan; None when it has nothing to report."""
+    cells: dict[str, ReportedStatus | None] = {
+        k: (book.status(unit.id, k) or UNREPORTED) if unit.id in assigned[k] else None for k in keys
+    }
+    due = [c for c in cells.values() if c is not None]
+    if not due:
+        return None
+    return {
+        "unit": unit.name,
+        "unit_id": unit.id,
+        "cells": cells,
+        "assigned": len(due),
+        "closed": sum(1 for c in due if c in CLOSED),
+    }
