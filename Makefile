@@ -43,6 +43,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/mypy
 
 fmt: $(STAMP)
 	$(BIN)/ruff format src tests scripts benchmarks
@@ -56,4 +57,4 @@ bench: $(STAMP)
 
 # Property tests on 10,000 generated examples each (make test runs a few hundred).
 fuzz: $(STAMP)
-	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/test_units.py tests/test_phrases.py
+	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/test_phrases.py

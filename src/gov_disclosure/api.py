@@ -7,8 +7,8 @@ these functions and prints what it returns; a script can do the same::
     from gov_disclosure import api
     from gov_disclosure.documents.render import DocFormat
 
-    listing = api.tasks(root="path/to/workspace", unit="县卫健局")
-    print([record["id"] for record in listing.records])  # ['1.3', '1.5', '2.4', …]
+    listing = api.tasks(root="path/to/workspace", unit="县卫健局", role="lead")
+    print([record["id"] for record in listing.records])  # ['1.3', '1.5', '2.5']
     report = api.report(root="path/to/workspace", as_of=dt.date(2020, 11, 30))
     html = report.render(DocFormat.html)  # bytes
 
@@ -31,7 +31,6 @@ from gov_disclosure.errors import GdError, Problem, display_path
 from gov_disclosure.models import Evidence, Status, Unit
 from gov_disclosure.plan import queries as plan_queries
 from gov_disclosure.plan.assignments import Role, units_for_key
-from gov_disclosure.plan.deadlines import DEFAULT_WARN_DAYS, Due, Flag, all_deadlines, select
 from gov_disclosure.plan.loading import LoadedPlan, load_plan, load_registry
 from gov_disclosure.progress import queries as progress_queries
 from gov_disclosure.progress.book import (
@@ -41,6 +40,7 @@ from gov_disclosure.progress.book import (
     progress_dir,
     progress_files,
 )
+from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Due, Flag, all_deadlines, select
 from gov_disclosure.storage.workspace import Workspace, find_workspace
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ class TaskList:
 def tasks(
     *,
     unit: str | None = None,
-    role: Role | None = None,
+    role: Role | str | None = None,
     section: int | None = None,
     root: Root = None,
     year: int | None = None,
@@ -191,9 +191,12 @@ def tasks(
     """The plan's tasks, or those a unit (typed any way) must act on, with its role."""
     if role is not None and unit is None:
         raise GdError.usage("--role needs --unit")
+    if role is not None and role not in set(Role):
+        raise GdError.usage(f"unknown role {role!r}; use one of: {', '.join(Role)}")
     loaded = _open(root, year)
     target = _resolve(loaded, unit)
-    return TaskList(loaded, target, plan_queries.tasks(loaded, target, role, section))
+    chosen = Role(role) if role is not None else None
+    return TaskList(loaded, target, plan_queries.tasks(loaded, target, chosen, section))
 
 
 @dataclass(frozen=True)

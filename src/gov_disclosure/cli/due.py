@@ -24,7 +24,7 @@ from gov_disclosure.cli.common import (
 from gov_disclosure.cli.output import Column, emit, joined, write_output
 from gov_disclosure.dates import parse_days
 from gov_disclosure.errors import ExitCode
-from gov_disclosure.plan.deadlines import DEFAULT_WARN_DAYS, Flag, due_record, summarize_units
+from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Flag, due_record, summarize_units
 
 app = typer.Typer()
 

@@ -89,7 +89,7 @@ def set_command(
 
     \b
       gd progress set 2.4 --unit 县卫健局 --status done --date 2020-09-18 \\
-        -e 'http://www.shizong.gov.cn/… 雙隨機公開專欄'
+        -e 'https://www.shizong.gov.cn/zwgk 雙隨機公開專欄'
     """
     if unit is None:
         raise typer.BadParameter("a unit is required", param_hint="--unit")

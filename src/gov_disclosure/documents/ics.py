@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from gov_disclosure import __version__
-from gov_disclosure.plan.deadlines import Due, days_text, summarize_units
 from gov_disclosure.plan.loading import LoadedPlan
+from gov_disclosure.progress.deadlines import Due, days_text, summarize_units
 
 UID_DOMAIN = "gov-disclosure"
 #: The reminder fires this long before the day of the deadline.

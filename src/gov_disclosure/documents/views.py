@@ -11,10 +11,10 @@ from typing import Any
 
 from gov_disclosure.models import CLOSED, STATUS_NAMES, UNREPORTED, ReportNarrative, Unit
 from gov_disclosure.plan.assignments import units_for_key
-from gov_disclosure.plan.deadlines import Flag, all_deadlines, days_text, summarize_units
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.queries import unit_assignment
 from gov_disclosure.progress.book import ProgressBook
+from gov_disclosure.progress.deadlines import Flag, all_deadlines, days_text, summarize_units
 from gov_disclosure.progress.queries import record_dict
 
 STATUS_ORDER = ["done", "in_progress", "not_started", "not_applicable", UNREPORTED]

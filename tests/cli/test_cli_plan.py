@@ -39,11 +39,14 @@ def test_health_bureau_tasks(gd, typed: str) -> None:
 
 
 def test_same_answer_whatever_the_spelling(gd) -> None:
-    outputs = {
-        gd("tasks", "--unit", u).stdout
-        for u in ["縣衛(wèi)健局", "县卫健局", "縣衛生健康局", "衛健局"]
-    }
-    assert len(outputs) == 1
+    results = [
+        gd("tasks", "--unit", u, "--format", "json")
+        for u in ["縣衛(wèi)健局", "县卫健局", "縣衛生健康局", "衛健局", "縣衛健局"]
+    ]
+    assert [r.exit_code for r in results] == [0] * len(results)
+    assert len({r.stdout for r in results}) == 1
+    # …and the answer is 縣衛健局's: it leads 1.3, 1.5 and 2.5 (notice, sections 1–2).
+    assert {t["id"] for t in results[0].json() if t["role"] == "lead"} == {"1.3", "1.5", "2.5"}
 
 
 def test_government_office(gd) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import set_record
-from gov_disclosure.plan.deadlines import days_text, flag_for
+from gov_disclosure.progress.deadlines import days_text, flag_for
 
 ALL_24 = 24  # 14 county departments + 10 townships and sub-districts
 
@@ -170,8 +170,8 @@ def test_ics_calendar(gd) -> None:
 
 def test_open_units_are_summarized_by_group() -> None:
     from conftest import REPO
-    from gov_disclosure.plan.deadlines import summarize_units
     from gov_disclosure.plan.loading import load_registry
+    from gov_disclosure.progress.deadlines import summarize_units
     from gov_disclosure.storage.workspace import find_workspace
 
     index, _ = load_registry(find_workspace(REPO))

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REPO, set_record
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = REPO / "tests" / "golden"
 TITLES = [
     "圍繞“六穩”、“六保”深化政府信息公開", "圍繞優化營商環境深化政府信息公開", "圍繞常態化疫情防控深化政府信息公開",
     "圍繞打好“三大攻堅戰”深化政府信息公開", "圍繞民生改善深化政府信息公開", "實現政府信息主動公開事項全清單化管理",
