@@ -50,12 +50,16 @@ class Unit:
 
 @dataclass(frozen=True)
 class Basis:
+    """The higher-level document a plan breaks down (the city's work points)."""
+
     title: str | None = None
     document_number: str | None = None
 
 
 @dataclass(frozen=True)
 class Notice:
+    """The notice that issues the plan: its title, issuer, date and number."""
+
     title: str
     issuer: str
     issued: dt.date
@@ -66,6 +70,8 @@ class Notice:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A date a task's text sets (「9月底前」), and who it binds."""
+
     date: dt.date
     what: str
     phrase: str | None = None
@@ -75,6 +81,8 @@ class Deadline:
 
 @dataclass(frozen=True)
 class Milestone:
+    """A date of the whole plan, such as the implementation report every unit owes."""
+
     id: str
     date: dt.date
     what: str
@@ -86,6 +94,9 @@ class Milestone:
 
 @dataclass(frozen=True)
 class Task:
+    """One task: its requirement sentences, the units that lead or are responsible,
+    and the deadlines its text sets.  Its id is ``SECTION.N`` (2.4)."""
+
     id: str
     title: str
     requirement: tuple[str, ...]
@@ -100,6 +111,8 @@ class Task:
 
 @dataclass(frozen=True)
 class Section:
+    """A numbered part of the plan (一、…) and its tasks."""
+
     number: int
     title: str
     tasks: tuple[Task, ...]
@@ -107,6 +120,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Plan:
+    """A year's plan: the notice, its sections of tasks, and its milestones."""
+
     year: int
     notice: Notice
     sections: tuple[Section, ...]
@@ -174,6 +189,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class ProgressRecord:
+    """A unit's status on one task or milestone, with its date, evidence and note."""
+
     task: str
     status: Status
     date: dt.date | None = None
@@ -183,6 +200,8 @@ class ProgressRecord:
 
 @dataclass(frozen=True)
 class ReportNarrative:
+    """What the office writes in its own words for the year's report."""
+
     title: str | None = None
     author: str | None = None
     overview: str | None = None

@@ -195,7 +195,7 @@ def test_year_picks_a_plan(gd, workspace: Path) -> None:
 
 
 def test_completion_offers_unit_names(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gov_disclosure.cli.common import complete_unit
+    from gov_disclosure.cli.options import complete_unit
 
     monkeypatch.chdir(workspace)
     assert "縣衛健局" in complete_unit("")

@@ -8,17 +8,8 @@ from typing import Annotated
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import (
-    OutputOpt,
-    RootOpt,
-    TodayOpt,
-    UnitOpt,
-    YearOpt,
-    date_option,
-    handle_errors,
-    print_warnings,
-    stderr_console,
-)
+from gov_disclosure.cli.common import date_option, handle_errors, print_warnings, stderr_console
+from gov_disclosure.cli.options import OutputOpt, RootOpt, TodayOpt, UnitOpt, YearOpt
 from gov_disclosure.cli.output import write_output
 from gov_disclosure.documents.render import DocFormat
 from gov_disclosure.errors import GdError, display_path

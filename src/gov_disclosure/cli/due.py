@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import (
-    OutputFormat,
-    RootOpt,
-    ScriptOpt,
-    TodayOpt,
-    UnitOpt,
-    YearOpt,
-    date_option,
-    handle_errors,
-    plan_converter,
-    print_warnings,
-)
+from gov_disclosure.cli.common import date_option, handle_errors, plan_converter, print_warnings
+from gov_disclosure.cli.options import OutputFormat, RootOpt, ScriptOpt, TodayOpt, UnitOpt, YearOpt
 from gov_disclosure.cli.output import Column, emit, joined, write_output
 from gov_disclosure.dates import parse_days
 from gov_disclosure.errors import ExitCode
@@ -107,7 +97,7 @@ def due_command(
         raise typer.Exit(int(ExitCode.DATA))
 
 
-def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Any) -> None:
+def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str], str]) -> None:
     items, now = listing.items, listing.today
     who = f"{listing.unit.name} " if listing.unit else ""
     if fmt is OutputFormat.table and not items:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import RootOpt, YearOpt, handle_errors
+from gov_disclosure.cli.common import handle_errors
+from gov_disclosure.cli.options import RootOpt, YearOpt
 from gov_disclosure.cli.output import print_json
 
 if TYPE_CHECKING:

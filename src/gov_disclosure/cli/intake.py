@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import RootOpt, handle_errors, stderr_console
+from gov_disclosure.cli.common import handle_errors, stderr_console
+from gov_disclosure.cli.options import RootOpt
 from gov_disclosure.cli.output import write_output
 from gov_disclosure.errors import ExitCode, display_path
 

@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 from rich import box
 from rich.table import Table
 
-from gov_disclosure.cli.common import OutputFormat, stdout_console
+from gov_disclosure.cli.common import stdout_console
+from gov_disclosure.cli.options import OutputFormat
 
 #: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
 R = TypeVar("R", bound=Mapping[str, Any])

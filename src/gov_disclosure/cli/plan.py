@@ -9,18 +9,13 @@ import typer
 
 from gov_disclosure import api
 from gov_disclosure.cli.common import (
-    FormatOpt,
-    OutputFormat,
-    RootOpt,
-    ScriptOpt,
-    UnitOpt,
-    YearOpt,
     date_option,
     handle_errors,
     plan_converter,
     print_problems,
     stderr_console,
 )
+from gov_disclosure.cli.options import FormatOpt, OutputFormat, RootOpt, ScriptOpt, UnitOpt, YearOpt
 from gov_disclosure.cli.output import Column, emit, joined
 from gov_disclosure.errors import ExitCode
 from gov_disclosure.plan.assignments import Role

@@ -9,6 +9,13 @@ import typer
 
 from gov_disclosure import api
 from gov_disclosure.cli.common import (
+    date_option,
+    handle_errors,
+    plan_converter,
+    print_warnings,
+    stdout_console,
+)
+from gov_disclosure.cli.options import (
     FormatOpt,
     OutputFormat,
     RootOpt,
@@ -16,11 +23,6 @@ from gov_disclosure.cli.common import (
     TodayOpt,
     UnitOpt,
     YearOpt,
-    date_option,
-    handle_errors,
-    plan_converter,
-    print_warnings,
-    stdout_console,
 )
 from gov_disclosure.cli.output import Column, emit
 from gov_disclosure.errors import display_path
