@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple, TypedDict
+from typing import TypedDict
 
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.assignments import units_for_deadline, units_for_key
@@ -138,7 +138,8 @@ def all_deadlines(
     return sorted(found, key=lambda due: due.date)  # a stable sort: plan order within a day
 
 
-class _Source(NamedTuple):
+@dataclass(frozen=True)
+class _Source:
     """A deadline as the plan states it, with every unit that must meet it."""
 
     key: str
