@@ -59,4 +59,5 @@ def to_ics(loaded: LoadedPlan, items: list[Due], today: dt.date, name: str) -> b
         alarm.add("trigger", -REMINDER)
         event.add_component(alarm)
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar types to_ical() as returning Any
+    return ical

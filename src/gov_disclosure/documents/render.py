@@ -12,13 +12,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING, Literal
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError
 from gov_disclosure.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from gov_disclosure.documents.view_models import EvidenceRow
+
+#: What templates render: a view model of :mod:`gov_disclosure.documents.views`, or any
+#: other mapping of names to values a template lays out.
+View = Mapping[str, object]
 
 
 class DocFormat(StrEnum):
@@ -72,19 +83,19 @@ def find_template(kind: str, fmt: DocFormat, ws: Workspace | None, given: Path |
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-def md(text: Any) -> str:
+def md(text: object) -> str:
     """Markdown-escape text so it can never change the document's structure."""
     value = str(text)
     value = value.replace("&", "&amp;")
     return _MD_SPECIAL.sub(r"\\\1", value)
 
 
-def cell(text: Any) -> str:
+def cell(text: object) -> str:
     """Text for a Markdown table cell: escaped, line breaks kept as <br>."""
     return "<br>".join(md(line) for line in str(text).splitlines()) if text else ""
 
 
-def md_link(evidence: dict[str, Any]) -> str:
+def md_link(evidence: EvidenceRow) -> str:
     """Evidence in Markdown: a link only for http(s) URLs, otherwise text."""
     title = evidence.get("title")
     ref = evidence["ref"]
@@ -97,7 +108,7 @@ def md_link(evidence: dict[str, Any]) -> str:
     return f"{md(title)}（{md(ref)}）" if title else md(ref)
 
 
-def _environment(search: list[Path], autoescape: bool):  # type: ignore[no-untyped-def]
+def _environment(search: list[Path], autoescape: bool) -> SandboxedEnvironment:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -113,19 +124,17 @@ def _environment(search: list[Path], autoescape: bool):  # type: ignore[no-untyp
     return env
 
 
-def render_text(template: Path, view: dict[str, Any], ws: Workspace | None, fmt: DocFormat) -> str:
+def render_text(template: Path, view: View, ws: Workspace | None, fmt: DocFormat) -> str:
     env = _environment([template.parent, *search_path(ws)], autoescape=fmt is DocFormat.html)
     with _template_errors(template):
         return str(env.get_template(template.name).render(**view))
 
 
-def render_docx(
-    template: Path, view: dict[str, Any], ws: Workspace | None, stamp: dt.date
-) -> bytes:
+def render_docx(template: Path, view: View, ws: Workspace | None, stamp: dt.date) -> bytes:
     import io
     import zipfile
 
-    from docxtpl import DocxTemplate
+    from docxtpl import DocxTemplate  # untyped (see [tool.mypy] overrides)
 
     env = _environment([template.parent, *search_path(ws)], autoescape=True)
     with _template_errors(template):
@@ -166,7 +175,12 @@ class _template_errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> Literal[False]:
         if exc is None or isinstance(exc, GdError):
             return False
         from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
@@ -184,7 +198,7 @@ class _template_errors:
             raise GdError.data(f"template error: {exc}", file, line) from None
         return False
 
-    def _where(self, tb: Any) -> tuple[Path, int | None]:
+    def _where(self, tb: TracebackType | None) -> tuple[Path, int | None]:
         import traceback
 
         for frame in reversed(traceback.extract_tb(tb)):

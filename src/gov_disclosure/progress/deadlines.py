@@ -9,8 +9,10 @@ deadline when its record for the task is done or not applicable.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypedDict
 
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.assignments import units_for_deadline, units_for_key
@@ -58,6 +60,41 @@ class Due:
     flag: Flag
 
 
+class DueRecord(TypedDict):
+    """A deadline as plain data: what ``gd due --format json`` prints for it."""
+
+    date: str
+    task: str | None
+    #: The milestone id, or None for a task's deadline.
+    milestone: str | None
+    title: str
+    what: str
+    phrase: str | None
+    units: list[str]
+    open_units: list[str]
+    days_left: int
+    #: Days left as people say them (:func:`days_text`).
+    days: str
+    flag: Flag
+
+
+def due_record(due: Due) -> DueRecord:
+    """A deadline as plain data, the one place a :class:`Due` becomes a dict."""
+    return {
+        "date": due.date.isoformat(),
+        "task": due.task,
+        "milestone": None if due.task else due.key,
+        "title": due.title,
+        "what": due.what,
+        "phrase": due.phrase,
+        "units": [u.name for u in due.units],
+        "open_units": [u.name for u in due.open_units],
+        "days_left": due.days_left,
+        "days": days_text(due.days_left),
+        "flag": due.flag,
+    }
+
+
 def days_text(days_left: int) -> str:
     """Days left as people say them: 剩餘 5 天, 今天到期, 逾期 12 天."""
     if days_left > 0:
@@ -90,39 +127,37 @@ def all_deadlines(
     meet, judged by that unit's own progress.
     """
     wanted = {u.id for u in loaded.units.expand(unit)} if unit is not None else None
-    items: list[tuple[dt.date, int, Due]] = []
-    order = 0
-
-    def add(key: str, task_id: str | None, index: int, title: str, what: str, phrase: str | None,
-            date: dt.date, units: list[Unit]) -> None:  # fmt: skip
-        nonlocal order
+    found = []
+    for source in _sources(loaded):
+        units = source.units
         if wanted is not None:
             units = [u for u in units if u.id in wanted]
             if not units:
-                return
-        open_units = tuple(u for u in units if not _closed(book, u, key))
-        days_left = (date - today).days
-        flag = flag_for(days_left, not open_units, warn_days)
-        due = Due(
-            date,
-            task_id,
-            key,
-            index,
-            title,
-            what,
-            phrase,
-            tuple(units),
-            open_units,
-            days_left,
-            flag,
-        )
-        items.append((date, order, due))
-        order += 1
+                continue
+        found.append(_due(source, units, book, today, warn_days))
+    return sorted(found, key=lambda due: due.date)  # a stable sort: plan order within a day
 
+
+@dataclass(frozen=True)
+class _Source:
+    """A deadline as the plan states it, with every unit that must meet it."""
+
+    key: str
+    task: str | None
+    index: int
+    title: str
+    what: str
+    phrase: str | None
+    date: dt.date
+    units: list[Unit]
+
+
+def _sources(loaded: LoadedPlan) -> Iterator[_Source]:
+    """The plan's deadlines in plan order: each task's, then the milestones."""
     for task in loaded.plan.tasks():
         for i, deadline in enumerate(task.deadlines):
             units = units_for_deadline(loaded, task.id, i)
-            add(
+            yield _Source(
                 task.id,
                 task.id,
                 i,
@@ -134,7 +169,7 @@ def all_deadlines(
             )
     for milestone in loaded.plan.milestones:
         units = units_for_key(loaded, milestone.id) or []
-        add(
+        yield _Source(
             milestone.id,
             None,
             0,
@@ -144,7 +179,27 @@ def all_deadlines(
             milestone.date,
             units,
         )
-    return [due for _, _, due in sorted(items, key=lambda item: item[:2])]
+
+
+def _due(
+    source: _Source, units: list[Unit], book: ProgressBook, today: dt.date, warn_days: int
+) -> Due:
+    """A deadline for some of its units, flagged by their progress as of ``today``."""
+    open_units = tuple(u for u in units if not _closed(book, u, source.key))
+    days_left = (source.date - today).days
+    return Due(
+        source.date,
+        source.task,
+        source.key,
+        source.index,
+        source.title,
+        source.what,
+        source.phrase,
+        tuple(units),
+        open_units,
+        days_left,
+        flag_for(days_left, not open_units, warn_days),
+    )
 
 
 def _closed(book: ProgressBook, unit: Unit, key: str) -> bool:
@@ -195,32 +250,22 @@ def summarize_units(index: UnitIndex, units: tuple[Unit, ...] | list[Unit]) -> l
     groups = sorted((u for u in index.units if u.is_group), key=lambda g: -len(index.members(g)))
     for group in groups:
         members = index.members(group)
-        present = [m for m in members if m.id in remaining]
         missing = [m for m in members if m.id not in remaining]
-        if len(members) < 4 or len(missing) > min(_MOST_OF_GROUP, len(members) // 3):
+        if not _stands_for(members, missing):
             continue
-        if missing:
-            names.append(f"{group.name}（除{'、'.join(m.name for m in missing)}）")
-        else:
-            names.append(f"{group.name}（{len(members)}個）")
-        for member in present:
-            remaining.pop(member.id)
+        names.append(_group_phrase(group, members, missing))
+        for member in members:
+            remaining.pop(member.id, None)
     names += [u.name for u in remaining.values()]
     return names
 
 
-def due_record(due: Due) -> dict[str, object]:
-    """A deadline as scripts read it (``gd due --format json``)."""
-    return {
-        "date": due.date.isoformat(),
-        "task": due.task,
-        "milestone": None if due.task else due.key,
-        "title": due.title,
-        "what": due.what,
-        "phrase": due.phrase,
-        "units": [u.name for u in due.units],
-        "open_units": [u.name for u in due.open_units],
-        "days_left": due.days_left,
-        "days": days_text(due.days_left),
-        "flag": due.flag.value,
-    }
+def _stands_for(members: list[Unit], missing: list[Unit]) -> bool:
+    """Whether a group's name is shown for its members present: a big group, nearly complete."""
+    return len(members) >= 4 and len(missing) <= min(_MOST_OF_GROUP, len(members) // 3)
+
+
+def _group_phrase(group: Unit, members: list[Unit], missing: list[Unit]) -> str:
+    if missing:
+        return f"{group.name}（除{'、'.join(m.name for m in missing)}）"
+    return f"{group.name}（{len(members)}個）"
