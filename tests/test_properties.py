@@ -50,13 +50,13 @@ def test_importer_never_raises_anything_else(text: str) -> None:
 @given(st.binary(max_size=400))
 def test_loading_arbitrary_bytes_never_raises_anything_else(data: bytes) -> None:
     from gov_disclosure import schema
-    from gov_disclosure.storage.schema_errors import validate
+    from gov_disclosure.storage.schema_errors import validate_document
     from gov_disclosure.storage.yamlio import decode_utf8, parse
 
     path = Path("plan/2020.yaml")
     try:
         doc = parse(decode_utf8(data, path), path)
-        validate(doc, schema.Plan, "plan")
+        validate_document(doc, schema.Plan, "plan")
     except GdError:
         pass
 
@@ -68,11 +68,11 @@ YAMLISH = st.text(alphabet=st.sampled_from(list("abc:- \n[]{}&*!|>'\"#%@`2020年
 @given(YAMLISH)
 def test_loading_yaml_like_text_never_raises_anything_else(text: str) -> None:
     from gov_disclosure import schema
-    from gov_disclosure.storage.schema_errors import validate
+    from gov_disclosure.storage.schema_errors import validate_document
     from gov_disclosure.storage.yamlio import parse
 
     with contextlib.suppress(GdError):
-        validate(parse(text, Path("u.yaml")), schema.Registry, "registry")
+        validate_document(parse(text, Path("u.yaml")), schema.Registry, "registry")
 
 
 TOKENS = [

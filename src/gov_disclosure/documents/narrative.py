@@ -15,10 +15,10 @@ def load_narrative(ws: Workspace, year: int) -> ReportNarrative | None:
     if not ws.exists(path):
         return None
     from gov_disclosure import schema
-    from gov_disclosure.storage.schema_errors import findings_to_problems, validate
+    from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
     doc = ws.load_yaml(path)
-    narrative = validate(
+    narrative = validate_document(
         doc, schema.ReportNarrative, "report narrative (overview, problems, next_steps)"
     ).runtime()
     problems = findings_to_problems(doc, text_findings(doc.data, ()))

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gov_disclosure.errors import GdError
 from gov_disclosure.models import Deadline, Milestone, Task
@@ -21,6 +22,9 @@ from gov_disclosure.plan.loading import LoadedPlan, load_plan, load_registry
 from gov_disclosure.plan.units import UnitIndex, Unresolved
 from gov_disclosure.progress.book import load_progress
 from gov_disclosure.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 @dataclass(frozen=True)
@@ -30,17 +34,18 @@ class Change:
     kind: str
     text: str
     task: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, object] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         data = asdict(self)
         data.update(data.pop("details"))
         return data
 
 
-def _plain(obj: Any) -> Any:
+def _plain(obj: DataclassInstance) -> dict[str, object]:
     """A dataclass as JSON-ready data (dates as ISO text, tuples as lists)."""
-    return json.loads(json.dumps(asdict(obj), default=str))
+    data: dict[str, object] = json.loads(json.dumps(asdict(obj), default=str))
+    return data
 
 
 def char_diff(old: str, new: str) -> str:
@@ -224,9 +229,7 @@ def _deadlines(tid: str, old: list[Deadline], new: list[Deadline]) -> list[Chang
     changes = []
     unmatched_new = list(range(len(new)))
     for a in old:
-        j = next((j for j in unmatched_new if new[j].what == a.what), None)
-        if j is None and len(old) == len(new):
-            j = old.index(a) if old.index(a) in unmatched_new else None
+        j = _matching_deadline(a, old, new, unmatched_new)
         if j is None:
             changes.append(
                 Change(
@@ -238,36 +241,7 @@ def _deadlines(tid: str, old: list[Deadline], new: list[Deadline]) -> list[Chang
             )
             continue
         unmatched_new.remove(j)
-        b = new[j]
-        if a.date != b.date:
-            days = (b.date - a.date).days
-            way = f"推遲 {days} 天" if days > 0 else f"提前 {-days} 天"
-            changes.append(
-                Change(
-                    "deadline_moved",
-                    f"{tid} 時限 {b.what}：{a.date} → {b.date}（{way}）",
-                    tid,
-                    {
-                        "what": b.what,
-                        "old_date": a.date.isoformat(),
-                        "new_date": b.date.isoformat(),
-                        "days": days,
-                    },
-                )
-            )
-        if a.what != b.what or a.phrase != b.phrase or a.units != b.units:
-            changes.append(
-                Change(
-                    "deadline_changed",
-                    f"{tid} 時限 {b.date}：{char_diff(a.what, b.what)}",
-                    tid,
-                    {
-                        "date": b.date.isoformat(),
-                        "old": _plain(a),
-                        "new": _plain(b),
-                    },
-                )
-            )
+        changes += _deadline_changes(tid, a, new[j])
     for j in unmatched_new:
         b = new[j]
         changes.append(
@@ -281,7 +255,55 @@ def _deadlines(tid: str, old: list[Deadline], new: list[Deadline]) -> list[Chang
     return changes
 
 
-def _milestones(old: list[Milestone], new: list[Milestone]) -> list[Change]:
+def _matching_deadline(
+    a: Deadline, old: list[Deadline], new: list[Deadline], unmatched_new: list[int]
+) -> int | None:
+    """The index in ``new`` of what became of deadline ``a``: the same work, else the same place.
+
+    The same place counts only when there are as many deadlines as before.
+    """
+    j = next((j for j in unmatched_new if new[j].what == a.what), None)
+    if j is None and len(old) == len(new):
+        j = old.index(a) if old.index(a) in unmatched_new else None
+    return j
+
+
+def _deadline_changes(tid: str, a: Deadline, b: Deadline) -> list[Change]:
+    """How deadline ``a`` became ``b``: moved (by how many days), and its sentence or units."""
+    changes = []
+    if a.date != b.date:
+        days = (b.date - a.date).days
+        way = f"推遲 {days} 天" if days > 0 else f"提前 {-days} 天"
+        changes.append(
+            Change(
+                "deadline_moved",
+                f"{tid} 時限 {b.what}：{a.date} → {b.date}（{way}）",
+                tid,
+                {
+                    "what": b.what,
+                    "old_date": a.date.isoformat(),
+                    "new_date": b.date.isoformat(),
+                    "days": days,
+                },
+            )
+        )
+    if a.what != b.what or a.phrase != b.phrase or a.units != b.units:
+        changes.append(
+            Change(
+                "deadline_changed",
+                f"{tid} 時限 {b.date}：{char_diff(a.what, b.what)}",
+                tid,
+                {
+                    "date": b.date.isoformat(),
+                    "old": _plain(a),
+                    "new": _plain(b),
+                },
+            )
+        )
+    return changes
+
+
+def _milestones(old: Sequence[Milestone], new: Sequence[Milestone]) -> list[Change]:
     changes = []
     a = {m.id: m for m in old}
     b = {m.id: m for m in new}

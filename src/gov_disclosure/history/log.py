@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from pathlib import Path
+from typing import TypedDict
 
 from gov_disclosure.errors import GdError
 from gov_disclosure.history.diff import Change, diff_plans, diff_registries
@@ -60,7 +61,7 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
     created: bool = False
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         return {
             "commit": self.commit.sha,
             "short": self.commit.short,
@@ -104,13 +105,16 @@ def plan_log(ws: Workspace, year: int, task: str | None = None) -> list[Entry]:
             entry = Entry(commit, basis, [], created=True)
         else:
             entry = Entry(commit, basis, before.changes_to(after))
-        if (
-            task is None
-            or any(touches(c, task) for c in entry.changes)
-            or (entry.created and task in after.task_ids)
-        ):
+        if task is None or _concerns(entry, after, task):
             entries.append(entry)
     return entries
+
+
+def _concerns(entry: Entry, after: _State, task: str) -> bool:
+    """Whether a commit touched a task: changed it, or created the plan that has it."""
+    return any(touches(c, task) for c in entry.changes) or (
+        entry.created and task in after.task_ids
+    )
 
 
 @dataclass
@@ -123,7 +127,7 @@ class _State:
     error: str | None = None
 
     @classmethod
-    def load(cls, ws: Workspace, year: int, plan_path: Any) -> _State:
+    def load(cls, ws: Workspace, year: int, plan_path: Path) -> _State:
         if not ws.exists(plan_path):
             return cls(exists=False)
         try:
@@ -152,17 +156,17 @@ def revision(ws: Workspace) -> Revision:
     top = ws.git_top
     if top is None:
         return NO_REVISION
-    rev = ws.rev or gitio.head(top)
-    if rev is None:
+    commit = ws.rev or gitio.head(top)
+    if commit is None:
         return {"id": None, "date": None, "dirty": True, "text": "數據尚未提交到 git"}
-    date = gitio.text(["show", "-s", "--format=%cs", rev], top).strip()
+    commit_date = gitio.text(["show", "-s", "--format=%cs", commit], top).strip()
     dirty = ws.rev is None and gitio.is_dirty([ws.root / d for d in DATA_DIRS], top)
-    short = rev[:8]
+    short = commit[:8]
     return {
         "id": short,
-        "date": date,
+        "date": commit_date,
         "dirty": dirty,
-        "text": f"數據版本 {short}（{date}）{'+修改' if dirty else ''}",
+        "text": f"數據版本 {short}（{commit_date}）{'+修改' if dirty else ''}",
     }
 
 

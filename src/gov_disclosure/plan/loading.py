@@ -67,10 +67,10 @@ class LoadedPlan:
 def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
     """The validated registry and its warnings; raise every error at once."""
     from gov_disclosure import schema
-    from gov_disclosure.storage.schema_errors import findings_to_problems, validate
+    from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
     doc = ws.load_yaml(ws.registry_path)
-    registry = validate(doc, schema.Registry, "unit registry (units: [...])")
+    registry = validate_document(doc, schema.Registry, "unit registry (units: [...])")
     index, findings = UnitIndex.build(registry.runtime())
     findings += text_findings(doc.data, ())
     problems = findings_to_problems(doc, findings)
@@ -109,11 +109,11 @@ def _load_plan(
     if units is None:
         units, warnings = load_registry(ws)
     from gov_disclosure import schema
-    from gov_disclosure.storage.schema_errors import findings_to_problems, validate
+    from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
     path = ws.plan_path(ws.pick_year(year))
     doc = ws.load_yaml(path)
-    plan = validate(doc, schema.Plan, "plan (year, notice, sections)").runtime()
+    plan = validate_document(doc, schema.Plan, "plan (year, notice, sections)").runtime()
     findings = check_plan(plan, units, expected_year=_year_of(path))
     findings += text_findings(doc.data, ())
     problems = findings_to_problems(doc, findings)

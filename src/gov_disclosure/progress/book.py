@@ -141,13 +141,13 @@ def load_unit_file(
     Raises :class:`GdError` when it cannot be read at all.
     """
     from gov_disclosure import schema
-    from gov_disclosure.storage.schema_errors import findings_to_problems, validate
+    from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
     if data is None:
         doc = loaded.workspace.load_yaml(path)
     else:
         doc = yamlio.parse(yamlio.decode_utf8(data, path), path)
-    model = validate(doc, schema.ProgressFile, "progress file (unit, year, records)")
+    model = validate_document(doc, schema.ProgressFile, "progress file (unit, year, records)")
     findings: list[Finding] = []
     unit = loaded.units.by_id.get(path.stem)
     if unit is None or unit.is_group:

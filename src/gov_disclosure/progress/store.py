@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from gov_disclosure.errors import GdError
 from gov_disclosure.models import Evidence, Status, Unit
@@ -24,6 +27,10 @@ from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import date_window, load_unit_file, progress_path
 from gov_disclosure.storage import yamlio
 from gov_disclosure.storage.fileio import atomic_write, ensure_gitignore, locked, round_trip_yaml
+
+if TYPE_CHECKING:  # ruamel.yaml is imported where it is used: only writing pays for it
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 RECORD_KEYS = ("task", "status", "date", "evidence", "note")
 
@@ -52,38 +59,46 @@ def set_progress(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date)
     """Record a change for a unit (or each member of a group assigned to the task).
 
     Everything is checked before anything is written: the task, the unit's
-    assignment, the date, and that every file to update can be read.
+    assignment, the date (not after ``today``), and that every file to update
+    can be read.
     """
-    assigned = units_for_key(loaded, change.key)
-    if assigned is None:
-        keys = ", ".join([*loaded.tasks_by_id, *(m.id for m in loaded.plan.milestones)])
-        raise GdError.usage(
-            f"no task or milestone {change.key!r} in the {loaded.year} plan ({keys})"
-        )
-    if unit.is_group:
-        targets = [u for u in loaded.units.members(unit) if u in assigned]
-        if not targets:
-            raise GdError.usage(f"no member of {unit.name} is assigned to {change.key}")
-    elif unit not in assigned:
-        raise GdError.usage(
-            f"{unit.name} is not assigned to {change.key}; "
-            f"assigned: {describe_assignment(loaded, change.key)}"
-        )
-    else:
-        targets = [unit]
-    first, last = date_window(loaded.year)
-    if not first <= change.date <= last:
-        raise GdError.usage(
-            f"--date {change.date} is outside {first} … {last} for the {loaded.year} plan"
-        )
-    if change.date > today:
-        raise GdError.usage(f"--date {change.date} is in the future (today is {today})")
+    targets = _targets(loaded, unit, change.key)
+    _check_date(loaded, change.date, today)
     if len(targets) > 1:  # refuse before writing anything (one file is checked under its lock)
         for target in targets:
             path = progress_path(loaded.workspace, loaded.year, target)
             if path.exists():
                 _check_existing(loaded, path, path.read_bytes())
-    return [_apply(loaded, target, change, today) for target in targets]
+    return [_apply(loaded, target, change) for target in targets]
+
+
+def _targets(loaded: LoadedPlan, unit: Unit, key: str) -> list[Unit]:
+    """The units to write a record for: the unit, or the members of a group assigned to ``key``."""
+    assigned = units_for_key(loaded, key)
+    if assigned is None:
+        keys = ", ".join([*loaded.tasks_by_id, *(m.id for m in loaded.plan.milestones)])
+        raise GdError.usage(f"no task or milestone {key!r} in the {loaded.year} plan ({keys})")
+    if unit.is_group:
+        targets = [u for u in loaded.units.members(unit) if u in assigned]
+        if not targets:
+            raise GdError.usage(f"no member of {unit.name} is assigned to {key}")
+        return targets
+    if unit not in assigned:
+        raise GdError.usage(
+            f"{unit.name} is not assigned to {key}; assigned: {describe_assignment(loaded, key)}"
+        )
+    return [unit]
+
+
+def _check_date(loaded: LoadedPlan, record_date: dt.date, today: dt.date) -> None:
+    """A record's date must fall in the plan's window and not after today."""
+    first, last = date_window(loaded.year)
+    if not first <= record_date <= last:
+        raise GdError.usage(
+            f"--date {record_date} is outside {first} … {last} for the {loaded.year} plan"
+        )
+    if record_date > today:
+        raise GdError.usage(f"--date {record_date} is in the future (today is {today})")
 
 
 def describe_assignment(loaded: LoadedPlan, key: str) -> str:
@@ -114,7 +129,7 @@ def _refusal(path: Path, why: str) -> GdError:
     return GdError.data(f"not updating {path.name}: it is not valid; fix it first ({why})", path)
 
 
-def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Written:
+def _apply(loaded: LoadedPlan, unit: Unit, change: Change) -> Written:
     path = progress_path(loaded.workspace, loaded.year, unit)
     path.parent.mkdir(parents=True, exist_ok=True)
     ensure_gitignore(path.parent.parent)
@@ -128,9 +143,9 @@ def _apply(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date) -> Wr
             return Written(unit, path, changed=False, created=False)
         # Never write what we could not read back.
         from gov_disclosure.schema import ProgressFile
-        from gov_disclosure.storage.schema_errors import validate
+        from gov_disclosure.storage.schema_errors import validate_document
 
-        validate(yamlio.parse(new.decode("utf-8"), path), ProgressFile, "progress file")
+        validate_document(yamlio.parse(new.decode("utf-8"), path), ProgressFile, "progress file")
         atomic_write(path, new)
     return Written(unit, path, changed=True, created=created)
 
@@ -155,7 +170,7 @@ def render(loaded: LoadedPlan, unit: Unit, old: bytes, change: Change) -> bytes:
     return spliced.encode("utf-8")
 
 
-def _dump(yaml: Any, data: Any) -> str:
+def _dump(yaml: YAML, data: object) -> str:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     return buffer.getvalue()
@@ -175,7 +190,7 @@ def _new_file(loaded: LoadedPlan, unit: Unit, change: Change) -> bytes:
     return _dump(round_trip_yaml(), doc).encode("utf-8")
 
 
-def _new_record(change: Change) -> Any:
+def _new_record(change: Change) -> CommentedMap:
     from ruamel.yaml.comments import CommentedMap
 
     record = CommentedMap()
@@ -185,80 +200,129 @@ def _new_record(change: Change) -> Any:
     return record
 
 
+def _insert_index(loaded: LoadedPlan, keys: list[str], key: str) -> int:
+    """Where a new record for ``key`` goes among records with these keys: in plan order."""
+    order = key_order(loaded)
+    return sum(1 for k in keys if key_position(order, k) < order[key])
+
+
 def _round_trip(text: str, loaded: LoadedPlan, change: Change) -> bytes:
+    """The whole file loaded and dumped again by ruamel.yaml, with the record changed or added."""
     from ruamel.yaml.comments import CommentedSeq
 
     yaml = round_trip_yaml()
-    doc = yaml.load(text)
-    records = doc.get("records")
+    doc: CommentedMap = yaml.load(text)  # a valid progress file: checked before
+    records: CommentedSeq | None = doc.get("records")
     if records is None:
         records = doc["records"] = CommentedSeq()
-    order = key_order(loaded)
     current = next((r for r in records if str(r.get("task")) == change.key), None)
     if current is None:
-        position = sum(
-            1 for r in records if key_position(order, str(r.get("task"))) < order[change.key]
-        )
-        records.insert(position, _new_record(change))
+        keys = [str(r.get("task")) for r in records]
+        records.insert(_insert_index(loaded, keys, change.key), _new_record(change))
     elif _update(current, change):
         _set(current, "date", change.date)
     return _dump(yaml, doc).encode("utf-8")
 
 
+# ---- splicing: rewriting one record's lines and nothing else ------------------------
+
+
+@dataclass(frozen=True)
+class _Records:
+    """A file's records list in the usual layout: where each record's lines begin and end."""
+
+    #: Offset of the first line of each record, then of the line after the last record.
+    bounds: list[int]
+    #: Each record's task key ("" for a record that has none).
+    keys: list[str]
+    #: The column of the records' dashes (one for all of them).
+    indent: int
+
+    @property
+    def shift(self) -> int:
+        """How far right of column 2 the dashes stand.
+
+        ruamel writes a top-level list with its dash at column 2 (as records are
+        written); a file that indents its records otherwise is shifted to that and back.
+        """
+        return self.indent - 2
+
+
 def _splice(text: str, loaded: LoadedPlan, change: Change) -> str | None:
     """Rewrite only the record's lines; None when the layout is not the usual one."""
-    import yaml as pyyaml
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    records = _find_records(text)
+    if records is None:
+        return None
+    if change.key in records.keys:
+        return _replace_record(text, records, records.keys.index(change.key), change)
+    return _insert_record(text, records, _insert_index(loaded, records.keys, change.key), change)
 
-    root = pyyaml.compose(text, Loader=yamlio.Loader)
+
+def _find_records(text: str) -> _Records | None:
+    """The records list, when it is a block list of block mappings, each "- " in one column."""
+    root = yamlio.compose(text)
     if not isinstance(root, MappingNode):
         return None
     records = next((v for k, v in root.value if k.value == "records"), None)
     if not isinstance(records, SequenceNode) or records.flow_style or not records.value:
         return None
-    starts, indent = [], None
-    keys = []
+    starts: list[int] = []
+    keys: list[str] = []
+    columns: set[int] = set()
     for item in records.value:
-        begin = text.rfind("\n", 0, item.start_mark.index) + 1
-        prefix = text[begin : item.start_mark.index]
-        if prefix.strip() != "-" or not isinstance(item, MappingNode) or item.flow_style:
+        start = _record_start(text, item)
+        if start is None:
             return None
-        dash = len(prefix) - len(prefix.lstrip(" "))
-        if indent not in (None, dash):
+        line_start, column = start
+        columns.add(column)
+        if len(columns) > 1:
             return None
-        indent = dash
-        starts.append(begin)
-        keys.append(
-            next(
-                (
-                    str(v.value)
-                    for k, v in item.value
-                    if k.value == "task" and isinstance(v, ScalarNode)
-                ),
-                "",
-            )
-        )
-    end = (
-        len(text)
-        if records.end_mark.index >= len(text)
-        else text.rfind("\n", 0, records.end_mark.index) + 1
-    )
-    bounds = [*starts, max(end, starts[-1])]
-    # ruamel writes a top-level list with its dash at column 2 (as records are
-    # written); a file that indents its records otherwise is shifted to that and back.
-    shift = (indent or 0) - 2
+        starts.append(line_start)
+        keys.append(_task_key(item))
+    end = max(_records_end(text, records), starts[-1])
+    return _Records([*starts, end], keys, columns.pop())
+
+
+def _record_start(text: str, item: Node) -> tuple[int, int] | None:
+    """Where the line of a record's dash begins, and the dash's column.
+
+    None unless the record is a block mapping whose first key follows its dash
+    on the same line (``- task: …``).
+    """
+    line_start = text.rfind("\n", 0, item.start_mark.index) + 1
+    prefix = text[line_start : item.start_mark.index]
+    if prefix.strip() != "-" or not isinstance(item, MappingNode) or item.flow_style:
+        return None
+    return line_start, len(prefix) - len(prefix.lstrip(" "))
+
+
+def _task_key(item: MappingNode) -> str:
+    values = (v for k, v in item.value if k.value == "task" and isinstance(v, ScalarNode))
+    return next((str(v.value) for v in values), "")
+
+
+def _records_end(text: str, records: SequenceNode) -> int:
+    """The offset of the line after the records list (the end of the text for the last list)."""
+    if records.end_mark.index >= len(text):
+        return len(text)
+    return text.rfind("\n", 0, records.end_mark.index) + 1
+
+
+def _replace_record(text: str, records: _Records, index: int, change: Change) -> str:
+    """The text with the record at ``index`` changed (the same text when nothing changes)."""
+    begin, end = records.bounds[index], records.bounds[index + 1]
     yaml = round_trip_yaml()
-    if change.key in keys:
-        i = keys.index(change.key)
-        seq = yaml.load(_shift(text[bounds[i] : bounds[i + 1]], -shift))
-        if not _update(seq[0], change):
-            return text
-        _set(seq[0], "date", change.date)
-        return text[: bounds[i]] + _shift(_dump(yaml, seq), shift) + text[bounds[i + 1] :]
-    order = key_order(loaded)
-    position = sum(1 for k in keys if key_position(order, k) < order[change.key])
-    at = bounds[position]
-    new = _shift(_dump(yaml, [_new_record(change)]), shift)
+    block: CommentedSeq = yaml.load(_shift(text[begin:end], -records.shift))
+    if not _update(block[0], change):
+        return text
+    _set(block[0], "date", change.date)
+    return text[:begin] + _shift(_dump(yaml, block), records.shift) + text[end:]
+
+
+def _insert_record(text: str, records: _Records, index: int, change: Change) -> str:
+    """The text with a new record before the one at ``index`` (after the last one at the end)."""
+    at = records.bounds[index]
+    new = _shift(_dump(round_trip_yaml(), [_new_record(change)]), records.shift)
     if at == len(text) and text and not text.endswith("\n"):
         new = "\n" + new
     return text[:at] + new + text[at:]
@@ -280,27 +344,14 @@ def _shift(block: str, n: int) -> str:
     return "".join(out)
 
 
-def _update(record: Any, change: Change) -> bool:
+# ---- one record ---------------------------------------------------------------------
+
+
+def _update(record: CommentedMap, change: Change) -> bool:
     """Apply a change to one record in place; True when anything changed."""
     before = _snapshot(record)
     _set(record, "status", change.status.value)
-    existing = record.get("evidence")
-    if change.clear_evidence and "evidence" in record:
-        del record["evidence"]
-        existing = None
-    refs = {_ref(e) for e in existing or []}
-    added = []
-    for item in change.evidence:
-        if item.ref not in refs:
-            added.append(_evidence_node(item))
-            refs.add(item.ref)
-    if added:
-        if existing is None:
-            from ruamel.yaml.comments import CommentedSeq
-
-            _set(record, "evidence", CommentedSeq(added))
-        else:
-            existing.extend(added)
+    _add_evidence(record, change)
     if change.note is not None:
         if change.note.strip():
             _set(record, "note", _note(change.note))
@@ -309,11 +360,33 @@ def _update(record: Any, change: Change) -> bool:
     return _snapshot(record) != before
 
 
-def _snapshot(record: Any) -> str:
+def _add_evidence(record: CommentedMap, change: Change) -> None:
+    """Empty the evidence first if asked, then add each item the record does not cite yet."""
+    existing: CommentedSeq | None = record.get("evidence")
+    if change.clear_evidence and "evidence" in record:
+        del record["evidence"]
+        existing = None
+    refs = {_ref(e) for e in existing or []}
+    added: list[str | CommentedMap] = []
+    for item in change.evidence:
+        if item.ref not in refs:
+            added.append(_evidence_node(item))
+            refs.add(item.ref)
+    if not added:
+        return
+    if existing is None:
+        from ruamel.yaml.comments import CommentedSeq
+
+        _set(record, "evidence", CommentedSeq(added))
+    else:
+        existing.extend(added)
+
+
+def _snapshot(record: CommentedMap) -> str:
     return repr({k: record.get(k) for k in RECORD_KEYS if k != "date"})
 
 
-def _set(record: Any, key: str, value: Any) -> None:
+def _set(record: CommentedMap, key: str, value: object) -> None:
     """Set a key, keeping the fixed key order for keys that are new."""
     if key in record:
         if record[key] != value:
@@ -325,11 +398,12 @@ def _set(record: Any, key: str, value: Any) -> None:
     record.insert(position, key, value)
 
 
-def _ref(item: Any) -> str:
-    return str(item.get("ref")) if hasattr(item, "get") else str(item)
+def _ref(item: object) -> str:
+    """The reference of an evidence item: a plain text, or a mapping's ``ref``."""
+    return str(item.get("ref")) if isinstance(item, Mapping) else str(item)
 
 
-def _evidence_node(item: Evidence) -> Any:
+def _evidence_node(item: Evidence) -> str | CommentedMap:
     from ruamel.yaml.comments import CommentedMap
 
     if item.title is None:
@@ -340,14 +414,17 @@ def _evidence_node(item: Evidence) -> Any:
     return node
 
 
-def _note(text: str) -> Any:
+def _note(text: str) -> str:
+    """A note as YAML writes it: one line as it is, several as a literal block (``|``)."""
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     text = text.strip()
     return LiteralScalarString(text + "\n") if "\n" in text else text
 
 
-def _quoted(text: str) -> Any:
+def _quoted(text: str) -> str:
+    """Text written in double quotes (a task key such as "2.1" must not read as a number)."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-    return DoubleQuotedScalarString(text)
+    quoted: str = DoubleQuotedScalarString(text)
+    return quoted

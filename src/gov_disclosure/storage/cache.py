@@ -121,7 +121,10 @@ def _header() -> bytes:
 
 
 def load(root: Path, name: str, paths: list[Path]) -> Any | None:
-    """The cached value for these sources, or None (missing, stale, foreign or corrupted)."""
+    """The cached value for these sources, or None (missing, stale, foreign or corrupted).
+
+    Any: the value is whatever :func:`store` was given under this name; its caller knows.
+    """
     if not enabled():
         return None
     secret = _secret()
@@ -148,7 +151,7 @@ def load(root: Path, name: str, paths: list[Path]) -> Any | None:
     return value
 
 
-def store(root: Path, name: str, paths: list[Path], value: Any) -> None:
+def store(root: Path, name: str, paths: list[Path], value: object) -> None:
     """Write an entry atomically; a cache that cannot be written is simply not written."""
     if not enabled():
         return

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING
 
 from gov_disclosure.errors import GdError
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
 
 _GITIGNORE = "# written by gd: lock and temporary files\n*.lock\n.*.tmp\n"
 
 
-def round_trip_yaml() -> Any:
+def round_trip_yaml() -> YAML:
     """ruamel.yaml in round-trip mode, set up as gd writes YAML (comments and quotes kept)."""
     from ruamel.yaml import YAML  # imported here: only writing commands pay for it
 
@@ -45,10 +49,8 @@ def locked(path: Path) -> Iterator[None]:
             _unlock(handle)
 
 
-def _lock(handle: Any) -> None:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+def _lock(handle: IO[bytes]) -> None:
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import msvcrt
 
         handle.seek(0)
@@ -58,19 +60,22 @@ def _lock(handle: Any) -> None:
                 return
             except OSError:
                 continue
-    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-
-
-def _unlock(handle: Any) -> None:
-    try:
+    else:
         import fcntl
-    except ImportError:  # pragma: no cover - Windows
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+
+
+def _unlock(handle: IO[bytes]) -> None:
+    if sys.platform == "win32":  # pragma: no cover - Windows
         import msvcrt
 
         handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-        return
-    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from gov_disclosure.errors import Finding, GdError, Problem
 from gov_disclosure.storage.yamlio import YamlDocument
@@ -15,8 +16,11 @@ from gov_disclosure.storage.yamlio import YamlDocument
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(doc: YamlDocument, model: type[M], what: str) -> M:
-    """Validate a document against a model; raise one :class:`GdError` with every problem."""
+def validate_document(doc: YamlDocument, model: type[M], what: str) -> M:
+    """Validate a parsed YAML document against a pydantic model (``what`` names it in messages).
+
+    Raise one :class:`GdError` with every problem, each placed at its line.
+    """
     if doc.data is None:
         raise GdError.data(f"file is empty; expected a {what}", doc.path, 1, 1)
     if not isinstance(doc.data, dict):
@@ -37,7 +41,13 @@ def validate(doc: YamlDocument, model: type[M], what: str) -> M:
         raise GdError.of(problems) from None
 
 
-def _explained_by_typo(err: Any, errors: list[Any], model: type[BaseModel]) -> bool:
+#: The former name of :func:`validate_document`, kept until its callers have moved.
+validate = validate_document
+
+
+def _explained_by_typo(
+    err: ErrorDetails, errors: list[ErrorDetails], model: type[BaseModel]
+) -> bool:
     """A missing field that an unknown field beside it is a misspelling of (say it once)."""
     if err["type"] != "missing":
         return False
@@ -62,7 +72,7 @@ def dotted(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
+def _problem(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> Problem:
     loc = tuple(err["loc"])
     kind = err["type"]
     where = dotted(loc)
@@ -80,14 +90,14 @@ def _problem(doc: YamlDocument, model: type[BaseModel], err: Any) -> Problem:
     return doc.problem(f"{where}: {_message(err)} (got {shown})", loc)
 
 
-def _message(err: Any) -> str:
+def _message(err: ErrorDetails) -> str:
     msg = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "string_pattern_mismatch":
         return f"does not have the expected form ({err['ctx']['pattern']})"
     return msg[0].lower() + msg[1:] if msg else msg
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -96,7 +106,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     return {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}.get(
         type(value), type(value).__name__
     )
@@ -104,7 +114,7 @@ def _kind(value: Any) -> str:
 
 def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     """The field names allowed at a location of the data (for 'did you mean')."""
-    current: Any = model
+    current: object = model
     for part in loc:
         current = _unwrap(current)
         if isinstance(part, int):
@@ -122,7 +132,7 @@ def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
     return []
 
 
-def _unwrap(tp: Any) -> Any:
+def _unwrap(tp: object) -> object:
     """Optional[X] → X (keeps list[...] as it is)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):

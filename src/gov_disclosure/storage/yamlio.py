@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TypeAlias
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -42,13 +42,18 @@ _SCALAR_TAGS = {
 }
 _constructor = SafeConstructor()
 
+#: What a YAML scalar becomes here (timestamps stay text: see the module's docstring).
+Scalar: TypeAlias = str | int | float | bool | None
+#: A YAML document as plain values.
+YamlValue: TypeAlias = Scalar | list["YamlValue"] | dict[Scalar, "YamlValue"]
+
 
 @dataclass
 class YamlDocument:
     """A parsed file: its plain value and the node tree that knows where each value stood."""
 
     path: Path
-    data: Any
+    data: YamlValue
     root: Node | None
 
     def position(self, loc: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int] | None:
@@ -109,7 +114,13 @@ def load(path: Path) -> YamlDocument:
     return parse(read_text(path), path)
 
 
+def compose(text: str) -> Node | None:
+    """The node tree of a YAML text (None for an empty one), unchecked: see :func:`parse`."""
+    return yaml.compose(text, Loader=Loader)
+
+
 def parse(text: str, path: Path) -> YamlDocument:
+    """Parse YAML text; raise a :class:`GdError` listing every problem, each at its line."""
     if "\t" in text:
         _refuse_tab_indentation(text, path)
     if "*" in text:
@@ -148,12 +159,12 @@ def _refuse_aliases(text: str, path: Path) -> None:
     try:
         for event in yaml.parse(text, Loader=Loader):
             if isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
+                mark = event.start_mark  # parsed events always have one
                 raise GdError.data(
                     "aliases (*name) are not allowed; write the value out",
                     path,
-                    mark.line + 1,
-                    mark.column + 1,
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
                 )
     except yaml.YAMLError:
         return  # the syntax error is reported by the full parse that follows
@@ -183,7 +194,7 @@ class _Builder:
         mark = node.start_mark
         self.problems.append(Problem(message, self.path, mark.line + 1, mark.column + 1))
 
-    def build(self, node: Node, depth: int) -> Any:
+    def build(self, node: Node, depth: int) -> YamlValue:
         if depth > MAX_YAML_DEPTH:
             self._problem(f"nested deeper than {MAX_YAML_DEPTH} levels", node)
             return None
@@ -201,13 +212,14 @@ class _Builder:
         assert isinstance(node, MappingNode)
         return self._mapping(node, depth)
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: ScalarNode) -> Scalar:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             self._problem(f"tags such as {tag!r} are not allowed", node)
             return None
         if tag in (_STR, "tag:yaml.org,2002:timestamp"):
-            return node.value
+            text: str = node.value  # a scalar node's value is its text
+            return text
         if tag == "tag:yaml.org,2002:int":
             return _constructor.construct_yaml_int(node)
         if tag == "tag:yaml.org,2002:float":
@@ -216,11 +228,11 @@ class _Builder:
             return _constructor.construct_yaml_bool(node)
         return None
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
+    def _mapping(self, node: MappingNode, depth: int) -> dict[Scalar, YamlValue]:
         if node.tag != "tag:yaml.org,2002:map":
             self._problem(f"tags such as {node.tag!r} are not allowed", node)
-        result: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
+        result: dict[Scalar, YamlValue] = {}
+        first_seen: dict[Scalar, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._problem("merge keys (<<) are not allowed; write the keys out", key_node)
