@@ -362,8 +362,8 @@ class Document:
     kind: str
     view: Any
     loaded: LoadedPlan
-    #: The day the document describes (also the timestamp inside a .docx archive).
-    day: dt.date
+    #: The day the document describes (also the date stamped inside a .docx archive).
+    as_of: dt.date
     warnings: list[Problem] = field(default_factory=list)
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
@@ -378,7 +378,7 @@ class Document:
         ws = self.loaded.workspace
         path = find_template(self.kind, fmt, ws, template)
         if fmt is DocFormat.docx:
-            return render_docx(path, self.view, ws, self.day)
+            return render_docx(path, self.view, ws, self.as_of)
         return render_text(path, self.view, ws, fmt).encode("utf-8")
 
 
@@ -427,7 +427,8 @@ def _checklist(
 
     if book is None:
         book, warnings = load_book(loaded, today)
-    view = views.checklist(loaded, book, unit, today, revision(loaded.workspace))
+    rendered_from = revision(loaded.workspace)
+    view = views.checklist(loaded, book, unit, today, rendered_from)
     return Document("checklist", view, loaded, today, warnings or []), book
 
 
@@ -448,15 +449,16 @@ def report(
     from gov_disclosure.documents.narrative import load_narrative
     from gov_disclosure.history.log import adjustments, revision
 
-    day = as_of or dt.date.today()
+    as_of = as_of or dt.date.today()
     loaded = _open(root, year, rev)
     ws = loaded.workspace
     target = _resolve(loaded, unit)
-    book, warnings = load_book(loaded, day)
+    book, warnings = load_book(loaded, as_of)
     narrative = load_narrative(ws, loaded.year) if target is None else None
+    rendered_from = revision(ws)
     changes = adjustments(ws, loaded.year)
-    view = views.report(loaded, book, day, narrative, target, revision(ws), changes)
-    return Document("report", view, loaded, day, warnings)
+    view = views.report(loaded, book, as_of, narrative, target, rendered_from, changes)
+    return Document("report", view, loaded, as_of, warnings)
 
 
 # ---- gd diff / gd log ------------------------------------------------------------------

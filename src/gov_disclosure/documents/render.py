@@ -130,7 +130,7 @@ def render_text(template: Path, view: View, ws: Workspace | None, fmt: DocFormat
         return str(env.get_template(template.name).render(**view))
 
 
-def render_docx(template: Path, view: View, ws: Workspace | None, stamp: dt.date) -> bytes:
+def render_docx(template: Path, view: View, ws: Workspace | None, archive_date: dt.date) -> bytes:
     import io
     import zipfile
 
@@ -145,10 +145,10 @@ def render_docx(template: Path, view: View, ws: Workspace | None, stamp: dt.date
             raise GdError.data(f"not a Word .docx template ({exc})", template) from None
         buffer = io.BytesIO()
         doc.save(buffer)
-    return _stable_zip(buffer.getvalue(), stamp)
+    return _stable_zip(buffer.getvalue(), archive_date)
 
 
-def _stable_zip(data: bytes, stamp: dt.date) -> bytes:
+def _stable_zip(data: bytes, archive_date: dt.date) -> bytes:
     """The same document always gives the same bytes: fixed timestamps in the archive."""
     import io
     import zipfile
@@ -158,7 +158,8 @@ def _stable_zip(data: bytes, stamp: dt.date) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(
-                info.filename, date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0)
+                info.filename,
+                date_time=(archive_date.year, archive_date.month, archive_date.day, 0, 0, 0),
             )
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
