@@ -62,6 +62,7 @@ _THING = re.compile(r"(?:網站|网站|平臺|平台|系統|系统|欄目|栏目
 
 
 def import_notice(notice: NoticeText, index: UnitIndex | None, year: int | None = None) -> Draft:
+    """The draft plan of a notice; ``year`` is the plan year (default: from the notice)."""
     draft = Draft(year or guess_year(notice))
     resolver = UnitResolver(index, draft)
     read_metadata(notice, draft, resolver)
@@ -135,8 +136,8 @@ def _take_row(cursor: _Cursor, row: ClassifiedRow, line: int, resolver: UnitReso
         cursor.subsection = row.subsection
     section = cursor.section
     if section is None:
-        # No heading yet: one section titled after the notice.  A sub-section line seen
-        # before it still applies to its tasks.
+        # No heading yet: one section titled after the notice.  A sub-section opened before
+        # it (on a row of its own or in this row's cells) still applies to its tasks.
         title = cursor.draft.title or "工作任務"
         section = cursor.open_section(Heading(1, title), keep_subsection=True)
     if row.kind is RowKind.TASK:
@@ -152,9 +153,8 @@ def _new_task(
     task_text = row.value("task")
     requirement = row.value("requirement")
     number_cell = row.value("number")
-    own = (int(number_cell) if number_cell.isdigit() else own_number(number_cell)) or own_number(
-        task_text
-    )
+    own = int(number_cell) if number_cell.isdigit() else own_number(number_cell)
+    own = own or own_number(task_text)
     title = task_title(task_text)
     task = DraftTask(own or len(section.tasks) + 1, title or requirement[:20], line, subsection)
     if task_text.strip().endswith("。"):

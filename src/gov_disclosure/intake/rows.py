@@ -70,6 +70,8 @@ def _cell_role(words: str) -> str | None:
 
 
 def _named_role(words: str) -> str | None:
+    """The first role with a header word that ``words`` is, starts with or (4+ chars) holds;
+    a responsible column's word with 牽頭 and without 責任 or 配合 (參與牽頭) names the lead."""
     for role, names in ROLES:
         if any(words == w or words.startswith(w) or (len(w) >= 4 and w in words) for w in names):
             if (
