@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from gov_disclosure.intake import rows
 from gov_disclosure.intake.notice import Row
-from gov_disclosure.intake.rows import (
-    DEFAULT_ROLES,
-    ClassifiedRow,
-    Heading,
-    RowKind,
-    classify_row,
-    column_roles,
-    find_header,
-    own_number,
-    task_title,
-)
+from gov_disclosure.intake.rows import DEFAULT_ROLES, ClassifiedRow, Heading, RowKind, classify_row
 
 FOUR = {0: "task", 1: "requirement", 2: "lead", 3: "responsible"}  # a header row named them
 WORD = {1: "task", 2: "requirement", 3: "responsible"}  # a Word table: column 0 unnamed
@@ -105,22 +96,24 @@ def test_a_word_table_keeps_the_section_in_its_unnamed_first_column() -> None:
 
 
 def test_header_rows_and_column_roles() -> None:
-    assert column_roles(["工作任务", "工作要求", "牵头单位", "责任单位"]) == FOUR
-    assert column_roles(["序號", "重點任務", "牽頭單位", "配合單位", "完成時限", "工作內容"]) == {
+    assert rows.column_roles(["工作任务", "工作要求", "牵头单位", "责任单位"]) == FOUR
+    assert rows.column_roles(["序號", "重點任務", "牽頭單位", "配合單位", "完成時限", "工作內容"]) == {
         0: "number", 1: "task", 2: "lead", 3: "responsible", 4: "deadline", 5: "requirement",
     }  # fmt: skip
-    assert column_roles(["參與單位牽頭", "牽頭/配合", "任務"]) == {
+    assert rows.column_roles(["參與單位牽頭", "牽頭/配合", "任務"]) == {
         0: "lead", 1: "responsible", 2: "task",
     }  # fmt: skip
-    assert column_roles(["序号", "工作任务"]) is None  # one content column is not a header
-    assert column_roles(["1.做好重大决策预公开工作任务", "具体要求"]) is None  # too long for one
-    rows = [Row(["通知"], 1), Row(["工作任務", "具體要求", "責任單位", ""], 2), Row(["x"], 3)]
-    assert find_header(rows) == ({0: "task", 1: "requirement", 2: "responsible"}, rows[2:])
-    assert find_header(rows[2:]) is None
+    assert rows.column_roles(["序号", "工作任务"]) is None  # one content column is not a header
+    assert (
+        rows.column_roles(["1.做好重大决策预公开工作任务", "具体要求"]) is None
+    )  # too long for one
+    table = [Row(["通知"], 1), Row(["工作任務", "具體要求", "責任單位", ""], 2), Row(["x"], 3)]
+    assert rows.find_header(table) == ({0: "task", 1: "requirement", 2: "responsible"}, table[2:])
+    assert rows.find_header(table[2:]) is None
 
 
 def test_own_number_and_title_of_a_task_cell() -> None:
-    assert [own_number(t) for t in ["1.做好", "（12）做好", "3、做好", "三是做好", "做好", ""]] == [
+    assert [rows.own_number(t) for t in ["1.做好", "（12）做好", "3、做好", "三是做好", "做好", ""]] == [
         1, 12, 3, 3, None, None,
     ]  # fmt: skip
-    assert task_title("2.加强政策解读。") == "加强政策解读"
+    assert rows.task_title("2.加强政策解读。") == "加强政策解读"
