@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gov_disclosure.intake.importer import _GROUP_HINT, Draft
+from gov_disclosure.intake.draft import Draft, DraftDeadline, DraftSection, DraftTask
+from gov_disclosure.intake.units import GROUP_HINT
 from gov_disclosure.textnorm import to_simplified
 
 
@@ -31,18 +32,33 @@ def _flow(names: list[str]) -> str:
 
 def to_yaml(draft: Draft, source: str) -> str:
     """The draft in the layout of plan/<year>.yaml, with the importer's warnings as comments."""
+    warnings_by_line: dict[int, list[str]] = {}
+    for w in draft.warnings:
+        warnings_by_line.setdefault(w.line, []).append(w.message)
     out = [
         f"# Draft plan imported by `gd import` from {source}.",
         "# Review it against the notice: every warning of the import is repeated here",
         "# as a comment beside what it concerns.",
         f"year: {draft.year}",
+        *_notice(draft),
+        *_milestones(draft),
+        "sections:",
+    ]
+    for section in draft.sections:
+        out += _section(section, warnings_by_line)
+    return "\n".join(out) + "\n"
+
+
+def _notice(draft: Draft) -> list[str]:
+    """The notice: block: title, issuer, issue date, document number, basis, addressees."""
+    out = [
         "notice:",
         f"  title: {_scalar(draft.title or '（請填寫方案標題）')}",
         f"  issuer: {_scalar(draft.issuer or '（請填寫發文機關）')}",
-        f"  issued: {(draft.issued or dt.date(draft.year, 1, 1)).isoformat()}",
     ]
     if draft.issued is None:
-        out.insert(-1, "  # WARNING: no issue date found in the notice")
+        out.append("  # WARNING: no issue date found in the notice")
+    out.append(f"  issued: {(draft.issued or dt.date(draft.year, 1, 1)).isoformat()}")
     if draft.document_number:
         out.append(f"  document_number: {_scalar(draft.document_number)}")
     if draft.basis_title or draft.basis_number:
@@ -53,52 +69,65 @@ def to_yaml(draft: Draft, source: str) -> str:
             out.append(f"    document_number: {_scalar(draft.basis_number)}")
     if draft.addressees:
         out.append(f"  addressees: {_flow(draft.addressees)}")
-    if draft.report:
-        r = draft.report
-        out += [
-            "milestones:",
-            "  - id: report",
-            f"    date: {r.date.isoformat()}",
-            f"    phrase: {_scalar(r.phrase)}",
-            f"    what: {_scalar(r.what)}",
-        ]
-        if draft.report_recipient:
-            out.append(f"    recipient: {_scalar(draft.report_recipient)}")
-    out.append("sections:")
-    warnings_by_line: dict[int, list[str]] = {}
-    for w in draft.warnings:
-        warnings_by_line.setdefault(w.line, []).append(w.message)
-    for section in draft.sections:
-        out += [
-            f"  - number: {section.number}",
-            f"    title: {_scalar(section.title)}",
-            "    tasks:",
-        ]
-        for task in section.tasks:
-            out.append(f'      - id: "{section.number}.{task.number}"')
-            for message in warnings_by_line.get(task.line, []):
-                out.append(f"        # WARNING: {message}")
-            for comment in task.comments:
-                out.append(f"        # {comment}")
-            if task.subsection:
-                out.append(f"        # 所屬：{task.subsection}")
-            out.append(f"        title: {_scalar(task.title)}")
-            out.append("        requirement:")
-            for sentence in task.requirement or ["（無）"]:
-                out.append(f"          - {_scalar(sentence)}")
-            out.append(f"        lead: {_flow(task.lead)}")
-            out.append(f"        responsible: {_flow(task.responsible)}")
-            if task.deadlines:
-                out.append("        deadlines:")
-                for d in task.deadlines:
-                    out.append(f"          - date: {d.date.isoformat()}")
-                    if d.comment:
-                        out.append(f"            # {d.comment}")
-                    out.append(f"            phrase: {_scalar(d.phrase)}")
-                    out.append(f"            what: {_scalar(d.what)}")
-                    if d.units:
-                        out.append(f"            units: {_flow(d.units)}")
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _milestones(draft: Draft) -> list[str]:
+    """The report the notice asks for, as the plan's one milestone (nothing when it asks none)."""
+    r = draft.report
+    if r is None:
+        return []
+    out = [
+        "milestones:",
+        "  - id: report",
+        f"    date: {r.date.isoformat()}",
+        f"    phrase: {_scalar(r.phrase)}",
+        f"    what: {_scalar(r.what)}",
+    ]
+    if draft.report_recipient:
+        out.append(f"    recipient: {_scalar(draft.report_recipient)}")
+    return out
+
+
+def _section(section: DraftSection, warnings_by_line: dict[int, list[str]]) -> list[str]:
+    out = [
+        f"  - number: {section.number}",
+        f"    title: {_scalar(section.title)}",
+        "    tasks:",
+    ]
+    for task in section.tasks:
+        out += _task(section.number, task, warnings_by_line.get(task.line, []))
+    return out
+
+
+def _task(section_number: int, task: DraftTask, warnings: list[str]) -> list[str]:
+    """A task, after the warnings about its line and its comments."""
+    out = [f'      - id: "{section_number}.{task.number}"']
+    out += [f"        # WARNING: {message}" for message in warnings]
+    out += [f"        # {comment}" for comment in task.comments]
+    if task.subsection:
+        out.append(f"        # 所屬：{task.subsection}")
+    out.append(f"        title: {_scalar(task.title)}")
+    out.append("        requirement:")
+    out += [f"          - {_scalar(sentence)}" for sentence in task.requirement or ["（無）"]]
+    out.append(f"        lead: {_flow(task.lead)}")
+    out.append(f"        responsible: {_flow(task.responsible)}")
+    if task.deadlines:
+        out.append("        deadlines:")
+        for d in task.deadlines:
+            out += _deadline(d)
+    return out
+
+
+def _deadline(d: DraftDeadline) -> list[str]:
+    out = [f"          - date: {d.date.isoformat()}"]
+    if d.comment:
+        out.append(f"            # {d.comment}")
+    out.append(f"            phrase: {_scalar(d.phrase)}")
+    out.append(f"            what: {_scalar(d.what)}")
+    if d.units:
+        out.append(f"            units: {_flow(d.units)}")
+    return out
 
 
 def guess_unit(name: str) -> dict[str, object]:
@@ -108,7 +137,7 @@ def guess_unit(name: str) -> dict[str, object]:
     simple = to_simplified(name)
     uid = "unit-" + hashlib.sha1(simple.encode("utf-8")).hexdigest()[:8]
     entry: dict[str, object] = {"id": uid, "name": name}
-    if _GROUP_HINT.search(simple) and (simple.startswith("各") or "直" in simple):
+    if GROUP_HINT.search(simple) and (simple.startswith("各") or "直" in simple):
         entry["kind"] = "group"
         if re.search(r"[乡镇]|街道", simple):
             entry["member_kinds"] = ["township", "subdistrict"]
