@@ -57,4 +57,4 @@ bench: $(STAMP)
 
 # Property tests on 10,000 generated examples each (make test runs a few hundred).
 fuzz: $(STAMP)
-	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/test_phrases.py
+	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/intake/test_phrases.py

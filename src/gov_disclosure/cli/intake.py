@@ -16,6 +16,7 @@ from gov_disclosure.errors import ExitCode, display_path
 app = typer.Typer()
 
 
+# Over 50 lines only through its option declarations, one per parameter.
 @app.command("import")
 @handle_errors
 def import_command(

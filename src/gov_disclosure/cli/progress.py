@@ -50,6 +50,7 @@ STYLES = {
 }
 
 
+# Over 50 lines only through its option declarations, one per parameter.
 @app.command("set")
 @handle_errors
 def set_command(

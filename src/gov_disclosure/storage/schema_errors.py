@@ -41,10 +41,6 @@ def validate_document(doc: YamlDocument, model: type[M], what: str) -> M:
         raise GdError.of(problems) from None
 
 
-#: The former name of :func:`validate_document`, kept until its callers have moved.
-validate = validate_document
-
-
 def _explained_by_typo(
     err: ErrorDetails, errors: list[ErrorDetails], model: type[BaseModel]
 ) -> bool:

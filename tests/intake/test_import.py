@@ -10,7 +10,7 @@ from gov_disclosure.models import Plan
 from gov_disclosure.plan.assignments import deadline_units, task_assignments
 from gov_disclosure.plan.loading import load_plan
 from gov_disclosure.schema import Plan as PlanSchema
-from gov_disclosure.storage.schema_errors import validate
+from gov_disclosure.storage.schema_errors import validate_document
 from gov_disclosure.storage.workspace import find_workspace
 from gov_disclosure.storage.yamlio import parse
 
@@ -19,7 +19,7 @@ DAMAGED = {"1.1", "3.1"}  # the two spans garbled by an encoding error stay as t
 
 
 def draft(text: str) -> Plan:
-    return validate(parse(text, Path("draft.yaml")), PlanSchema, "plan").runtime()
+    return validate_document(parse(text, Path("draft.yaml")), PlanSchema, "plan").runtime()
 
 
 def assert_same_plan(text: str) -> None:
