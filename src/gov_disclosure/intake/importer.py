@@ -93,7 +93,7 @@ def _header(notice: NoticeText, draft: Draft) -> tuple[dict[int, str], list[Row]
 # ---- walking the rows ------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cursor:
     """Where the import stands in the table: the open section, sub-section and task."""
 
