@@ -81,6 +81,14 @@ def table(doc, headers: list[str], loop: str, cells: list[str]) -> None:  # type
 EVIDENCE = "{% for e in r.evidence %}{{ e.title ~ ' ' ~ e.ref if e.title else e.ref }}{% if not loop.last %}；{% endif %}{% endfor %}"
 
 
+#: The overview's completion tables: heading, first column, loop, first cell (the rest are
+#: the same three figures).
+OVERVIEW_SHARES = [
+    ("各部分完成情況", "部分", "for s in overview.by_section", "{{ s.numeral }}、{{ s.title }}"),
+    ("各單位完成情況", "單位", "for u in overview.by_unit", "{{ u.unit }}"),
+]
+
+
 def report() -> Document:  # type: ignore[no-untyped-def]
     doc = new_document()
     doc.add_paragraph("{{ title }}", style="Title")
@@ -95,12 +103,11 @@ def report() -> Document:  # type: ignore[no-untyped-def]
     doc.add_paragraph("{{ overview.summary }}")
     table(doc, ["狀態", "任務分工（項）", "佔比"], "for s in overview.by_status",
           ["{{ s.label }}", "{{ s.count }}", "{{ s.percent }}%"])  # fmt: skip
-    doc.add_paragraph("各部分完成情況", style="Heading 2")
-    table(doc, ["部分", "已完成", "應完成", "完成率"], "for s in overview.by_section",
-          ["{{ s.numeral }}、{{ s.title }}", "{{ s.closed }}", "{{ s.assigned }}", "{{ s.percent }}%"])  # fmt: skip
-    doc.add_paragraph("各單位完成情況", style="Heading 2")
-    table(doc, ["單位", "已完成", "應完成", "完成率"], "for u in overview.by_unit",
-          ["{{ u.unit }}", "{{ u.closed }}", "{{ u.assigned }}", "{{ u.percent }}%"])  # fmt: skip
+    for heading, column, loop, first in OVERVIEW_SHARES:
+        doc.add_paragraph(heading, style="Heading 2")
+        row = loop.split()[1]
+        table(doc, [column, "已完成", "應完成", "完成率"], loop,
+              [first, f"{{{{ {row}.closed }}}}", f"{{{{ {row}.assigned }}}}", f"{{{{ {row}.percent }}}}%"])  # fmt: skip
     doc.add_paragraph("二、各項任務落實情況", style="Heading 1")
     doc.add_paragraph("{%p for s in sections %}")
     doc.add_paragraph("（{{ s.numeral }}）{{ s.title }}", style="Heading 2")
