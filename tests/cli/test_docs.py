@@ -21,6 +21,8 @@ def command_paths() -> list[tuple[str, ...]]:
 
     def walk(command: Any, path: tuple[str, ...]) -> None:  # typer's bundled Click
         if hasattr(command, "commands"):
+            if path and command.invoke_without_command:  # `gd units` lists, `gd units add` adds
+                found.append(path)
             for name, sub in command.commands.items():
                 walk(sub, (*path, name))
         else:
@@ -33,9 +35,13 @@ def command_paths() -> list[tuple[str, ...]]:
 def test_the_tree_has_every_command() -> None:
     names = {" ".join(p) for p in command_paths()}
     assert names == {
+        "init",
+        "rollover",
         "validate",
         "tasks",
         "units",
+        "units add",
+        "units add-member",
         "due",
         "progress set",
         "progress show",

@@ -128,8 +128,10 @@ def test_unreadable_notice_exits_2(gd, tmp_path: Path) -> None:
 
 
 def fresh(gd, tmp_path: Path, notice: str, year: str = "2021") -> Path:
+    from gov_disclosure import api
+
     root = tmp_path / "fresh"
-    root.mkdir()
+    api.init(root, county="某市", issuer="某市人民政府办公室")
     result = gd(
         "import",
         str(DATA / notice),
@@ -212,14 +214,15 @@ def test_unknown_units_without_add_units_are_warnings(gd, workspace: Path) -> No
 
 
 def test_added_group_kinds(tmp_path: Path) -> None:
-    from gov_disclosure.intake.draftyaml import guess_unit
+    from gov_disclosure.models import UnitKind as K
+    from gov_disclosure.plan.registry_store import guess_kind, slug
 
-    assert guess_unit("各鄉鎮人民政府（街道辦事處）")["member_kinds"] == ["township", "subdistrict"]
-    assert guess_unit("區直各單位")["kind"] == "group"
-    assert guess_unit("丹鳳街道辦事處")["kind"] == "subdistrict"
-    assert guess_unit("市大數據中心")["kind"] == "county_institution"
-    assert guess_unit("縣財政局")["kind"] == "county_department"
-    assert guess_unit("縣財政局")["id"] == guess_unit("县财政局")["id"]  # stable across scripts
+    assert guess_kind("各鄉鎮人民政府（街道辦事處）")[1] == [K.township, K.subdistrict]
+    assert guess_kind("區直各單位")[0] is K.group
+    assert guess_kind("丹鳳街道辦事處")[0] is K.subdistrict
+    assert guess_kind("市大數據中心")[0] is K.county_institution
+    assert guess_kind("縣財政局")[0] is K.county_department
+    assert slug("縣財政局") == slug("县财政局") == "caizhengju"  # stable across scripts
 
 
 def test_registry_units_split_respects_parentheses() -> None:

@@ -3,7 +3,9 @@
 Each module holds one group of commands in its own ``typer.Typer``; this module
 joins them, in the order ``gd --help`` lists them:
 
-- :mod:`~gov_disclosure.cli.plan`: ``gd validate``, ``gd tasks``, ``gd units``
+- :mod:`~gov_disclosure.cli.workspace`: ``gd init``, ``gd rollover``
+- :mod:`~gov_disclosure.cli.plan`: ``gd validate``, ``gd tasks``
+- :mod:`~gov_disclosure.cli.units`: ``gd units``, ``gd units add``, ``gd units add-member``
 - :mod:`~gov_disclosure.cli.due`: ``gd due``
 - :mod:`~gov_disclosure.cli.progress`: ``gd progress set|show``
 - :mod:`~gov_disclosure.cli.documents`: ``gd checklist render``, ``gd report render``
@@ -21,7 +23,7 @@ import sys
 import typer
 
 from gov_disclosure import __version__
-from gov_disclosure.cli import documents, due, history, intake, plan, progress
+from gov_disclosure.cli import documents, due, history, intake, plan, progress, units, workspace
 
 app = typer.Typer(
     name="gd",
@@ -32,7 +34,9 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app.add_typer(workspace.app)
 app.add_typer(plan.app)
+app.add_typer(units.app, name="units")
 app.add_typer(due.app)
 app.add_typer(progress.app, name="progress")
 app.add_typer(documents.checklist_app, name="checklist")

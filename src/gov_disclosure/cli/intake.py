@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import handle_errors, stderr_console
+from gov_disclosure.cli.common import handle_errors, print_warnings, stderr_console
 from gov_disclosure.cli.options import RootOpt
 from gov_disclosure.cli.output import write_output
 from gov_disclosure.errors import ExitCode, display_path
@@ -55,12 +55,16 @@ def import_command(
         notice, output=output, year=year, add_units=add_units, force=force, root=root
     )
     console = stderr_console()
-    if result.added_units and result.registry_path is not None:
-        console.print(
-            f"added {len(result.added_units)} unit(s) to {display_path(result.registry_path)}: "
-            + "、".join(result.added_units),
-            markup=False,
-        )
+    if result.registry_path is not None and (result.added_units or result.added_aliases):
+        where = display_path(result.registry_path)
+        if result.added_units:
+            names = "、".join(result.added_units)
+            console.print(
+                f"added {len(result.added_units)} unit(s) to {where}: {names}", markup=False
+            )
+        for name, alias in result.added_aliases:
+            console.print(f"{where}: {alias} is now an alias of {name}", markup=False)
+        print_warnings(result.registry_warnings)
     write_output(result.yaml_text.encode("utf-8"), output)
     draft = result.draft
     units = {n for t in draft.tasks() for n in t.lead + t.responsible}

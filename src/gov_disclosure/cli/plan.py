@@ -1,4 +1,4 @@
-"""`gd validate`, `gd tasks` and `gd units`: the plan, its registry, who must do what."""
+"""`gd validate` and `gd tasks`: the plan and who must do what."""
 
 from __future__ import annotations
 
@@ -21,16 +21,6 @@ from gov_disclosure.errors import ExitCode
 from gov_disclosure.plan.assignments import Role
 
 app = typer.Typer()
-
-KIND_LABELS = {
-    "county_department": "縣直部門",
-    "county_institution": "縣直事業單位",
-    "city_branch": "市局分局",
-    "township": "鄉鎮",
-    "subdistrict": "街道",
-    "sub_office": "內設機構",
-    "group": "群組",
-}
 
 
 @app.command("validate")
@@ -146,48 +136,3 @@ def tasks_command(
     summary = "、".join(f"{role.label} {n} 項" for role, n in counts.items() if n)
     title = f"{target.name} 的任務（{loaded.year} 年）：{summary or '無'}"
     emit(fmt, records, UNIT_TASK_COLUMNS, unit_task_cells, conv=conv, title=title)
-
-
-UNIT_COLUMNS = [
-    Column("編號", nowrap=True),
-    Column("名稱", nowrap=True),
-    Column("全稱", ratio=1),
-    Column("類型", nowrap=True),
-    Column("牽頭", justify="right", nowrap=True),
-    Column("負責", justify="right", nowrap=True),
-    Column("經群組", justify="right", nowrap=True),
-]
-
-
-def unit_cells(r: Mapping[str, Any]) -> list[str]:
-    t = r["tasks"]
-    return [
-        r["id"],
-        r["name"],
-        r["full_name"] or "",
-        KIND_LABELS[r["kind"]],
-        str(t["lead"]),
-        str(t["responsible"]),
-        str(t["member"]),
-    ]
-
-
-@app.command("units")
-@handle_errors
-def units_command(
-    fmt: FormatOpt = OutputFormat.table,
-    script: ScriptOpt = None,
-    root: RootOpt = None,
-    year: YearOpt = None,
-) -> None:
-    """List the unit registry: how many tasks each unit leads, is responsible for, reaches.
-
-    Example:
-
-    \b
-      gd units --format csv > units.csv
-    """
-    listing = api.units(root=root, year=year)
-    title = f"單位（{len(listing.records)} 個，{listing.loaded.year} 年方案）"
-    conv = plan_converter(listing.loaded, script)
-    emit(fmt, listing.records, UNIT_COLUMNS, unit_cells, conv=conv, title=title)

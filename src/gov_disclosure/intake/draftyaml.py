@@ -4,11 +4,8 @@ registry entries for units the registry does not know (`gd import --add-units`).
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from gov_disclosure.intake.draft import Draft, DraftDeadline, DraftSection, DraftTask
-from gov_disclosure.intake.units import GROUP_HINT
-from gov_disclosure.textnorm import to_simplified
 
 
 def _scalar(value: str) -> str:
@@ -128,29 +125,3 @@ def _deadline(d: DraftDeadline) -> list[str]:
     if d.units:
         out.append(f"            units: {_flow(d.units)}")
     return out
-
-
-def guess_unit(name: str) -> dict[str, object]:
-    """A registry entry for a unit the registry does not know, its kind guessed from its name."""
-    import hashlib
-
-    simple = to_simplified(name)
-    uid = "unit-" + hashlib.sha1(simple.encode("utf-8")).hexdigest()[:8]
-    entry: dict[str, object] = {"id": uid, "name": name}
-    if GROUP_HINT.search(simple) and (simple.startswith("各") or "直" in simple):
-        entry["kind"] = "group"
-        if re.search(r"[乡镇]|街道", simple):
-            entry["member_kinds"] = ["township", "subdistrict"]
-        else:
-            entry["member_kinds"] = ["county_department", "county_institution", "city_branch"]
-    elif re.search(r"街道(?:办事处)?$", simple):
-        entry["kind"] = "subdistrict"
-    elif re.search(r"[乡镇](?:人民政府)?$", simple):
-        entry["kind"] = "township"
-    elif simple.startswith("市") and "分局" in simple:
-        entry["kind"] = "city_branch"
-    elif re.search(r"(?:中心|院|站|所|队|馆)$", simple):
-        entry["kind"] = "county_institution"
-    else:
-        entry["kind"] = "county_department"
-    return entry

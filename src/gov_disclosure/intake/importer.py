@@ -34,12 +34,12 @@ from gov_disclosure.intake.rows import (
 )
 from gov_disclosure.intake.text import clean
 from gov_disclosure.intake.units import (
-    GROUP_HINT,
     UnitResolver,
     named_units,
     parse_units,
     split_units,
 )
+from gov_disclosure.plan.registry_store import GROUP_HINT
 from gov_disclosure.plan.units import UnitIndex
 
 # Names that lived here before the import was split up, kept importable from here.

@@ -1,28 +1,26 @@
-"""Which workspace an import reads its registry from, or makes for the units it adds."""
+"""Which workspace an import reads its registry from."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError
 from gov_disclosure.storage.workspace import Workspace, find_workspace
 
 
-def workspace_for_import(
-    root: Path | str | None, output: Path | None, add_units: bool
-) -> Workspace | None:
-    """The workspace whose registry names units: the given or found one, or (with
-    ``add_units``) the folder the draft goes into, which gets a ``plan/`` folder."""
+def workspace_for_import(root: Path | str | None, add_units: bool) -> Workspace | None:
+    """The workspace whose registry names units: ``root``, or the one found upward from the
+    current folder — never the folder the draft is written to.
+
+    Without a workspace an import still reads the notice (every unit is then
+    unknown); adding units needs one.
+    """
     try:
-        return find_workspace(root, start=output.parent if output else None)
-    except GdError:
+        return find_workspace(root)
+    except GdError as exc:
         if not add_units:
             return None
-    base = (
-        Path(root)
-        if root
-        else (output.parent.parent if output and output.parent.name == C.PLAN_DIR else Path.cwd())
-    )
-    (base / C.PLAN_DIR).mkdir(parents=True, exist_ok=True)
-    return Workspace(base.resolve())
+        raise GdError.usage(
+            f"{exc.message}; --add-units adds units to a workspace's registry: "
+            "create one with `gd init` first"
+        ) from None

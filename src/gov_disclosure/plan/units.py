@@ -25,7 +25,7 @@ def _prefixes() -> tuple[tuple[str, ...], str]:
 
 
 #: File names Windows refuses, whatever the extension: unit ids name progress files.
-_RESERVED_FILE_NAMES = frozenset(
+RESERVED_FILE_NAMES = frozenset(
     ["con", "prn", "aux", "nul"]
     + [f"com{i}" for i in range(1, 10)]
     + [f"lpt{i}" for i in range(1, 10)]
@@ -117,7 +117,7 @@ class UnitIndex:
     def _check_structure(self) -> list[Finding]:
         findings = []
         for i, unit in enumerate(self.units):
-            if unit.id.split(".")[0] in _RESERVED_FILE_NAMES:
+            if unit.id.split(".")[0] in RESERVED_FILE_NAMES:
                 findings.append(
                     Finding(
                         ("units", i, "id"),
@@ -127,7 +127,13 @@ class UnitIndex:
                 )
             if unit.is_group:
                 if not unit.members and not unit.member_kinds:
-                    findings.append(Finding(("units", i), f"group {unit.name} has no members"))
+                    findings.append(
+                        Finding(
+                            ("units", i),
+                            f"group {unit.name} has no members: list them under `members:` "
+                            f"(or `member_kinds:`), or run `gd units add-member {unit.name} NAME…`",
+                        )
+                    )
                 if unit.parent:
                     findings.append(Finding(("units", i, "parent"), "a group has no parent"))
             elif unit.members or unit.member_kinds:
@@ -171,13 +177,7 @@ class UnitIndex:
                     )
                 continue
             if not members and (unit.members or unit.member_kinds):
-                findings.append(
-                    Finding(
-                        ("units", i),
-                        f"group {unit.name} has no members yet: no unit has its kinds",
-                        severity="warning",
-                    )
-                )
+                findings.append(Finding(("units", i), _empty_group(unit), severity="warning"))
             self.members_of[unit.id] = members
         return findings
 
@@ -262,6 +262,19 @@ class UnitIndex:
     def names(self) -> list[str]:
         """Every unit's name as the registry writes it (for completion)."""
         return [u.name for u in self.units]
+
+
+def _empty_group(group: Unit) -> str:
+    """What to say about a group that reaches no unit, and how to fill it."""
+    fill = f"`gd units add-member {group.name} NAME…`"
+    if group.member_kinds:
+        kinds = ", ".join(k.value for k in group.member_kinds)
+        kind = group.member_kinds[0].value
+        return (
+            f"group {group.name} has no members yet: no unit has its kinds ({kinds}); "
+            f"add them with `gd units add NAME --kind {kind}` or {fill}"
+        )
+    return f"group {group.name} has no members yet: its member groups are empty; use {fill}"
 
 
 class _Cycle(Exception):
