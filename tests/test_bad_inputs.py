@@ -107,7 +107,8 @@ def test_bad_input(path: Path, gd, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "internal error" not in out
     if case.get("at"):
         text = (root / case["at"]["file"]).read_bytes().decode("utf-8", "replace")
-        line = next(n for n, t in enumerate(text.splitlines(), 1) if case["at"]["marker"] in t)
+        # Lines as editors count them: at \n only (not at U+2028 and friends).
+        line = next(n for n, t in enumerate(text.split("\n"), 1) if case["at"]["marker"] in t)
         assert f"{case['at']['file']}:{line}:" in out, (
             f"{case['about']}: expected line {line}\n{out}"
         )

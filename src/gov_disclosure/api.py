@@ -42,7 +42,7 @@ from gov_disclosure.progress.book import (
 )
 from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Due, Flag, all_deadlines, select
 from gov_disclosure.storage.workspace import Workspace, find_workspace
-from gov_disclosure.textnorm import Script
+from gov_disclosure.textnorm import Script, typed_text
 
 if TYPE_CHECKING:
     from gov_disclosure.documents.render import DocFormat
@@ -308,6 +308,12 @@ def set_progress(
     from gov_disclosure.progress.store import set_progress as write
 
     now = today or dt.date.today()
+    if note is not None:
+        typed_text(note, "--note")
+        if any(line.startswith("\t") for line in note.split("\n")):
+            raise GdError.usage("--note: a line starts with a tab; indent it with spaces")
+    for item in evidence:
+        typed_text(f"{item.ref} {item.title or ''}", "--evidence")
     change = Change(
         key=task.strip(),
         status=status,

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -33,6 +34,17 @@ RecordKey = Annotated[
     str, StringConstraints(pattern=r"^([1-9][0-9]{0,2}\.[1-9][0-9]{0,3}|[a-z][a-z0-9-]{0,62})$")
 ]
 MilestoneId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,62}$")]
+
+
+def _date_text(value: object) -> object:
+    """A date is written as a date (2020-11-30), never as a number (read as a Unix time)."""
+    if isinstance(value, bool | int | float):
+        raise ValueError("a date is written as YYYY-MM-DD, not as a number")
+    return value
+
+
+#: A calendar date as the files write it: 2020-11-30.
+Date = Annotated[dt.date, BeforeValidator(_date_text)]
 
 
 class _Model(BaseModel):
@@ -80,7 +92,7 @@ class Basis(_Model):
 class Notice(_Model):
     title: Text
     issuer: Text
-    issued: dt.date
+    issued: Date
     document_number: Text | None = None
     basis: Basis | None = None
     addressees: list[Text] = Field(default_factory=list)
@@ -98,7 +110,7 @@ class Notice(_Model):
 
 
 class Deadline(_Model):
-    date: dt.date
+    date: Date
     what: Text = Field(description="What must be done by then, in the notice's words.")
     phrase: Text | None = Field(None, description="The notice's own phrase, e.g. 2020年9月底前.")
     units: list[UnitName] = Field(
@@ -112,7 +124,7 @@ class Deadline(_Model):
 
 class Milestone(_Model):
     id: MilestoneId
-    date: dt.date
+    date: Date
     what: Text
     phrase: Text | None = None
     recipient: UnitName | None = Field(None, description="Who receives what is delivered.")
@@ -201,7 +213,7 @@ class Evidence(_Model):
 class ProgressRecord(_Model):
     task: RecordKey = Field(description="A task id (2.4) or a plan milestone id (report).")
     status: Status
-    date: dt.date | None = Field(None, description="Date of the last change.")
+    date: Date | None = Field(None, description="Date of the last change.")
     evidence: list[Evidence] = Field(default_factory=list)
     note: str | None = None
 

@@ -107,3 +107,21 @@ def converter(script: Script | None, source_is_traditional: bool) -> Callable[[s
 
 def _unchanged(text: str) -> str:
     return text
+
+
+#: Characters refused in typed text: controls other than tab and line feed, YAML's
+#: invisible line breaks, and lone surrogates (bytes of the command line that were not UTF-8).
+_NOT_TYPABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def typed_text(value: str, option: str) -> str:
+    """Text typed on the command line, checked as typed input: a usage error names the option."""
+    from gov_disclosure.errors import GdError
+
+    bad = _NOT_TYPABLE.search(value)
+    if bad is None:
+        return value
+    ch = bad.group()
+    if "\ud800" <= ch <= "\udfff":
+        raise GdError.usage(f"{option}: the text is not valid UTF-8; type it again")
+    raise GdError.usage(f"{option}: control character U+{ord(ch):04X} is not allowed")

@@ -88,8 +88,11 @@ def handle_errors(fn: F) -> F:
 
 
 def date_option(text: str | None, option: str) -> dt.date | None:
-    """A typed date option (2020-11-30 or 2020年11月30日), or None when not given."""
-    return parse_date(text, option) if text else None
+    """A typed date option (2020-11-30 or 2020年11月30日), or None when not given.
+
+    Given but empty (``--date ""``) is a usage error, not "not given".
+    """
+    return parse_date(text, option) if text is not None else None
 
 
 def plan_converter(loaded: LoadedPlan, script: Script | None) -> Callable[[str], str]:

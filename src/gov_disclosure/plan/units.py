@@ -15,7 +15,7 @@ from functools import cache
 from gov_disclosure.constants import COUNTY_PREFIXES
 from gov_disclosure.errors import Finding, GdError
 from gov_disclosure.models import Unit
-from gov_disclosure.textnorm import fold
+from gov_disclosure.textnorm import fold, typed_text
 
 
 @cache
@@ -210,6 +210,7 @@ class UnitIndex:
 
     def resolve(self, query: str) -> Unit:
         """The unit a person means by what they typed; raises :class:`GdError` (usage)."""
+        typed_text(query, "unit name")
         try:
             return self.match(query)
         except Unresolved as exc:

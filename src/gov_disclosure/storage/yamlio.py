@@ -15,6 +15,7 @@ by PyYAML's constructor, which lets us:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
@@ -119,8 +120,45 @@ def compose(text: str) -> Node | None:
     return yaml.compose(text, Loader=Loader)
 
 
+#: Characters YAML reads as line breaks that editors, git and grep show inside a line:
+#: a record hidden behind one is invisible to a reviewer.
+_HIDDEN_BREAKS = {"\x85": "U+0085 NEXT LINE", "\u2028": "U+2028 LINE SEPARATOR",
+                  "\u2029": "U+2029 PARAGRAPH SEPARATOR"}  # fmt: skip
+#: What YAML refuses to read at all (control characters other than tab and line ends).
+_UNREADABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _refuse_hidden_characters(text: str, path: Path) -> None:
+    """Point at a character that would hide text from people, or that YAML cannot read."""
+    found = [(text.find(ch), name) for ch, name in _HIDDEN_BREAKS.items() if ch in text]
+    bad = _UNREADABLE.search(text)
+    if bad:
+        found.append((bad.start(), f"control character U+{ord(bad.group()):04X}"))
+    if not found:
+        return
+    pos, name = min(found)
+    line, column = position_of(text, pos)
+    if name.startswith("control"):
+        message = f"{name} is not allowed in a YAML file; remove it"
+    else:
+        message = (
+            f"{name}: YAML reads it as a line break that editors, git and grep do not show; "
+            "remove it (inside double quotes it may be written as an escape such as \\u2028)"
+        )
+    raise GdError.data(message, path, line, column)
+
+
+def position_of(text: str, pos: int) -> tuple[int, int]:
+    """1-based line and column of an offset, counting lines as editors do (at \\n only)."""
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
 def parse(text: str, path: Path) -> YamlDocument:
     """Parse YAML text; raise a :class:`GdError` listing every problem, each at its line."""
+    _refuse_hidden_characters(text, path)
     if "\t" in text:
         _refuse_tab_indentation(text, path)
     if "*" in text:
@@ -171,7 +209,7 @@ def _refuse_aliases(text: str, path: Path) -> None:
 
 
 def _refuse_tab_indentation(text: str, path: Path) -> None:
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             raise GdError.data(
