@@ -57,14 +57,22 @@ def is_traditional(text: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """The form two spellings of one name share.
+    """The form two spellings of one name share, and two look-alike names too.
 
-    Full-width forms and compatibility characters are folded (NFKC), pinyin
-    annotations and every space removed, Latin letters lower-cased, and
-    traditional characters turned into simplified ones.
+    Full-width forms and compatibility characters are folded (NFKC); invisible
+    characters (zero-width spaces and joiners, bidirectional controls, BOMs) and
+    combining marks removed; pinyin annotations and every space removed, Latin
+    letters lower-cased; traditional characters and their variants (衞 for 衛)
+    turned into simplified ones.
     """
-    text = _SPACES.sub("", unicodedata.normalize("NFKC", text).lower())
-    return to_simplified(strip_pinyin(text))
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+    text = _SPACES.sub("", text.lower())
+    return str(_converter("hk2s").convert(strip_pinyin(text)))
+
+
+#: Unicode categories of what people do not see: format characters and combining marks.
+_INVISIBLE = frozenset({"Cf", "Mn", "Me"})
 
 
 def text_warnings(text: str) -> list[tuple[int, str]]:

@@ -27,7 +27,7 @@ from gov_disclosure import __version__
 CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
 #: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook).
-FORMAT = 3
+FORMAT = 4
 _MAGIC = b"gd-cache\x00"
 
 
