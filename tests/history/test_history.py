@@ -194,3 +194,26 @@ def test_pre_commit_hook_with_the_real_pre_commit(repo: Path, tmp_path: Path) ->
     bad = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, check=False)
     assert bad.returncode == 1
     assert "Failed" in bad.stdout and "plan/2020.yaml:" in bad.stdout and "2020-13-01" in bad.stdout
+
+
+def test_a_shallow_clone_says_its_history_is_cut(gd, repo: Path, tmp_path: Path) -> None:
+    """`git clone --depth 1` (GitLab CI's default is 20): the oldest commit it has is not the
+    one that created the plan, and gd log must not say it was."""
+    edit(
+        repo / "plan" / "2020.yaml",
+        "          - date: 2020-09-20\n",
+        "          - date: 2020-09-30\n",
+    )
+    git(repo, "commit", "-qam", "Move 2.4 deadline")
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)],
+                   check=True, capture_output=True)  # fmt: skip
+    result = gd("log", root=shallow)
+    assert result.exit_code == 0, result.stderr
+    assert "建立 2020 年方案" not in result.stdout
+    assert "淺克隆" in result.stdout and "git fetch --unshallow" in result.stdout
+    entries = gd("log", "-f", "json", root=shallow).json()
+    assert [(e["created"], e["truncated"]) for e in entries] == [(False, True)]
+    # In the full repository the same commit is a change, and the first one a creation.
+    full = gd("log", "-f", "json", root=repo).json()
+    assert [(e["created"], e["truncated"]) for e in full] == [(False, False), (True, False)]

@@ -125,6 +125,10 @@ def log_command(
             typer.echo(f"{bullet}依據：{basis}")
         if e.created:
             typer.echo(f"{bullet}建立 {result.year} 年方案")
+        if e.truncated:
+            typer.echo(
+                f"{bullet}此前的歷史不在本地（淺克隆）；`git fetch --unshallow` 後可見此提交的改動"
+            )
         for change in e.changes:
             if result.task is None or touches(change, result.task):
                 typer.echo(f"{bullet}{change.text}")

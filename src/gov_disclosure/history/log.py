@@ -60,6 +60,8 @@ class Entry:
     basis: list[str]
     changes: list[Change] = field(default_factory=list)
     created: bool = False
+    #: A shallow clone's history is cut off at this commit: what it changed is not known.
+    truncated: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -71,6 +73,7 @@ class Entry:
             "message": (self.commit.subject + "\n\n" + self.commit.body).strip(),
             "basis": self.basis,
             "created": self.created,
+            "truncated": self.truncated,
             "changes": [c.as_dict() for c in self.changes],
         }
 
@@ -95,13 +98,16 @@ def plan_log(ws: Workspace, year: int, task: str | None = None) -> list[Entry]:
         return states[sha]
 
     entries = []
+    cut = gitio.shallow_commits(top)
     for commit in gitio.log([plan_path, ws.registry_path], top, ws.rev or "HEAD"):
         after = state(commit.sha)
         if not after.exists:
             continue
         before = state(commit.parent) if commit.parent else None
         basis = basis_of(commit.subject + "\n" + commit.body)
-        if before is None or not before.exists:
+        if before is None and commit.sha in cut:
+            entry = Entry(commit, basis, [], truncated=True)  # not a creation: history is cut
+        elif before is None or not before.exists:
             entry = Entry(commit, basis, [], created=True)
         else:
             entry = Entry(commit, basis, before.changes_to(after))
@@ -175,7 +181,7 @@ def adjustments(ws: Workspace, year: int) -> list[Adjustment] | None:
     if ws.git_top is None:
         return None
     # plan_log follows history from the revision rendered from: later changes are not listed.
-    entries = [e for e in plan_log(ws, year) if not e.created]
+    entries = [e for e in plan_log(ws, year) if not e.created and not e.truncated]
     return [
         {
             "date": e.commit.date[:10],

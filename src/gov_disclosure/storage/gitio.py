@@ -131,6 +131,17 @@ def log(paths: list[Path], top: Path, rev: str = "HEAD") -> list[Commit]:
     return commits
 
 
+def shallow_commits(top: Path) -> frozenset[str]:
+    """The commits where a shallow clone's history is cut off (empty for a full clone)."""
+    path = Path(text(["rev-parse", "--git-path", "shallow"], top).strip())
+    if not path.is_absolute():
+        path = top / path
+    try:
+        return frozenset(path.read_text(encoding="ascii").split())
+    except OSError:
+        return frozenset()
+
+
 def is_dirty(paths: list[Path], top: Path) -> bool:
     """Whether the working tree differs from HEAD under any of ``paths`` (untracked included)."""
     rels = [relpath(p, top) for p in paths if p.exists()]
