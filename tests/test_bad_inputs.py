@@ -60,6 +60,15 @@ def _special(kind: str, root: Path) -> None:
             units.read_text(encoding="utf-8") + "  - id: empty\n    name: 空組\n    kind: group\n",
             encoding="utf-8",
         )
+    elif kind == "progress-folder":
+        (root / "progress" / "2020" / "zhuji.yaml").mkdir(parents=True)
+    elif kind == "progress-fifo":
+        folder = root / "progress" / "2020"
+        folder.mkdir(parents=True)
+        os.mkfifo(folder / "health.yaml")
+    elif kind == "registry-dev-zero":
+        units.unlink()
+        units.symlink_to("/dev/zero")
     else:  # pragma: no cover - a typo in a case file
         raise AssertionError(f"unknown special {kind!r}")
 

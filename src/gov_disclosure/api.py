@@ -125,7 +125,7 @@ def validate(
 ) -> ValidationReport:
     """Check the registry and each plan (or one year's) with its progress; never stops early."""
     ws = find_workspace(root)
-    report = ValidationReport()
+    report = ValidationReport(ws.plan_dir_problems())
     try:
         units_index, warnings = load_registry(ws)
     except GdError as exc:
@@ -142,7 +142,7 @@ def validate(
         try:
             loaded = load_plan(ws, plan_year, units_index)
         except GdError as exc:
-            report.problems += exc.problems
+            report.problems += [p for p in exc.problems if p not in report.problems]
             continue
         report.problems += loaded.warnings
         report.summary += _validate_year(ws, loaded, report, today or dt.date.today())

@@ -13,8 +13,10 @@ REPORT_DIR = "report"
 ROOT_ENV = "GD_ROOT"
 DEBUG_ENV = "GD_DEBUG"
 
-#: Plan files are named after their year: plan/2020.yaml.
-PLAN_FILE_PATTERN = r"^(\d{4})\.ya?ml$"
+#: Plan files are named after their year: plan/2020.yaml (one spelling: .yaml).
+PLAN_FILE_PATTERN = r"^(\d{4})\.yaml$"
+#: No plan is older than this (plan/0000.yaml is a mistake, not a plan).
+FIRST_PLAN_YEAR = 1990
 
 #: Deepest nesting accepted in a YAML file (a plan needs about 6 levels).
 MAX_YAML_DEPTH = 64

@@ -84,6 +84,7 @@ def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = 
     From the cache when the registry and the plan are unchanged since they were
     last checked (see :mod:`gov_disclosure.storage.cache`).
     """
+    raise_if_errors(ws.plan_dir_problems())
     if units is not None or ws.rev is not None or not cache.enabled():
         return _load_plan(ws, year, units)
     plan_year = ws.pick_year(year)

@@ -20,8 +20,6 @@ from gov_disclosure.plan.units import Unresolved
 from gov_disclosure.storage import cache, yamlio
 from gov_disclosure.storage.workspace import Workspace
 
-PROGRESS_SUFFIXES = (".yaml", ".yml")
-
 
 def progress_dir(ws: Workspace, year: int) -> Path:
     return ws.root / C.PROGRESS_DIR / str(year)
@@ -84,11 +82,8 @@ def load_book(loaded: LoadedPlan, today: dt.date) -> tuple[ProgressBook, list[Pr
 
 
 def progress_files(ws: Workspace, year: int) -> list[Path]:
-    return [
-        p
-        for p in ws.files(progress_dir(ws, year))
-        if p.suffix in PROGRESS_SUFFIXES and not p.name.startswith(".")
-    ]
+    """The year's progress files: ``progress/<year>/<unit-id>.yaml``."""
+    return ws.yaml_files(progress_dir(ws, year), "unit-id")[0]
 
 
 def load_progress(
@@ -101,7 +96,15 @@ def load_progress(
     dated after it is a problem too.
     """
     ws = loaded.workspace
-    files = progress_files(ws, loaded.year)
+    files, folder_problems = ws.yaml_files(progress_dir(ws, loaded.year), "unit-id")
+    book, problems = _cached_progress(loaded, files, today)
+    return book, folder_problems + problems
+
+
+def _cached_progress(
+    loaded: LoadedPlan, files: list[Path], today: dt.date | None
+) -> tuple[ProgressBook, list[Problem]]:
+    ws = loaded.workspace
     use_cache = today is None and ws.rev is None and cache.enabled()
     sources = [*plan_sources(ws, loaded.year), *files]
     if use_cache:

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gov_disclosure import constants as C
-from gov_disclosure.errors import GdError
+from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.storage import gitio, yamlio
 
 _PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
@@ -60,6 +60,46 @@ class Workspace:
             return path.is_file()
         return path.name in gitio.listdir(self.rev, path.parent, self._top())
 
+    def entries(self, folder: Path) -> list[Path]:
+        """Everything directly in a folder but hidden names (files, folders, pipes), sorted."""
+        if self.rev is None:
+            if not folder.is_dir():
+                return []
+            return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        names = gitio.listdir(self.rev, folder, self._top())
+        return sorted(folder / name for name in names if not name.startswith("."))
+
+    def yaml_files(self, folder: Path, one_per: str) -> tuple[list[Path], list[Problem]]:
+        """The ``NAME.yaml`` files of a folder that holds one file per ``one_per``, and a
+        problem naming each other thing in it: another spelling (``.yml``), a second copy,
+        a folder, a pipe or device, any other file. Nothing there is silently ignored."""
+        files: list[Path] = []
+        problems: list[Problem] = []
+        entries = self.entries(folder)
+        names = {p.name for p in entries}
+        for path in entries:
+            why = self._not_a_yaml_file(path, names, one_per)
+            if why is None:
+                files.append(path)
+            else:
+                problems.append(Problem(why, path))
+        return files, problems
+
+    def _not_a_yaml_file(self, path: Path, names: set[str], one_per: str) -> str | None:
+        if self.rev is None and path.is_symlink() and not path.resolve().is_relative_to(self.root):
+            return "a link to outside the workspace; gd reads only files in it"
+        if self.rev is None and path.is_dir():
+            return f"a folder where only files belong (one {one_per}.yaml per {one_per})"
+        if self.rev is None and not path.is_file():
+            return "not a regular file (a pipe, a device or a socket)"
+        if path.name.endswith(".yaml") and path.name == path.name.strip():
+            return None
+        stem, _, suffix = path.name.rpartition(".")
+        if suffix.lower() in ("yaml", "yml") and stem:
+            also = f"; {stem}.yaml is beside it" if f"{stem}.yaml" in names else ""
+            return f"spell it {stem}.yaml: one file per {one_per}, one spelling{also}"
+        return f"not a {one_per} file (files here are named {one_per}.yaml)"
+
     def files(self, folder: Path) -> list[Path]:
         """The files directly in a folder, sorted by name."""
         if self.rev is None:
@@ -77,20 +117,32 @@ class Workspace:
         return self.plan_dir / C.REGISTRY_FILE
 
     def plan_path(self, year: int) -> Path:
-        names = {p.name for p in self.files(self.plan_dir)}
-        for suffix in (".yaml", ".yml"):
-            if f"{year}{suffix}" in names:
-                return self.plan_dir / f"{year}{suffix}"
-        return self.plan_dir / f"{year}.yaml"
+        return self.plan_dir / f"{year:04d}.yaml"
 
     def years(self) -> list[int]:
         found = []
-        entries = self.plan_dir.iterdir() if self.rev is None else self.files(self.plan_dir)
-        for entry in entries:
+        for entry in self.entries(self.plan_dir):
             m = _PLAN_FILE.match(entry.name)
-            if m:
+            if m and int(m.group(1)) >= C.FIRST_PLAN_YEAR:
                 found.append(int(m.group(1)))
         return sorted(found)
+
+    def plan_dir_problems(self) -> list[Problem]:
+        """Plan-folder entries that look like plans or the registry but that gd would not read:
+        another spelling (2020.yml, UNITS.yaml), a year before any plan (0000.yaml)."""
+        problems = []
+        for entry in self.entries(self.plan_dir):
+            stem, _, suffix = entry.name.rpartition(".")
+            if suffix.lower() not in ("yaml", "yml") or not stem:
+                continue
+            if entry.name != entry.name.lower() or suffix != "yaml":
+                if stem.isdigit() or stem.lower() == C.REGISTRY_FILE.removesuffix(".yaml"):
+                    problems.append(
+                        Problem(f"spell it {stem.lower()}.yaml: one file, one spelling", entry)
+                    )
+            elif stem.isdigit() and (len(stem) != 4 or int(stem) < C.FIRST_PLAN_YEAR):
+                problems.append(Problem(f"{entry.name} is not a plan year (YYYY.yaml)", entry))
+        return problems
 
     def pick_year(self, year: int | None) -> int:
         years = self.years()

@@ -16,6 +16,7 @@ by PyYAML's constructor, which lets us:
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeAlias
@@ -74,22 +75,29 @@ class YamlDocument:
 
 
 def read_text(path: Path) -> str:
-    """Read a workspace file as UTF-8 text, with a positioned error for anything else."""
+    """Read a workspace file as UTF-8 text, with a positioned error for anything else.
+
+    Only a regular file is read (a pipe would hang, a device never end), and never
+    more than :data:`MAX_FILE_BYTES` of it, whatever its size says.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise GdError.data(
-                f"file is too large ({size // (1024 * 1024)} MiB; the limit is "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB)",
-                path,
-            )
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise GdError.data("is a folder, not a file", path)
+        if not stat.S_ISREG(info.st_mode):
+            raise GdError.data("is not a regular file (a pipe, a device or a socket)", path)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise GdError.data("file not found", path) from None
     except IsADirectoryError:
         raise GdError.data("is a folder, not a file", path) from None
     except OSError as exc:
         raise GdError.data(f"cannot read file: {exc.strerror or exc}", path) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise GdError.data(
+            f"file is too large (over {MAX_FILE_BYTES // (1024 * 1024)} MiB, the limit)", path
+        )
     return decode_utf8(raw, path)
 
 
