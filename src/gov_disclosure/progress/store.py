@@ -26,7 +26,12 @@ from gov_disclosure.plan.assignments import position as key_position
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import date_window, load_unit_file, progress_path
 from gov_disclosure.storage import yamlio
-from gov_disclosure.storage.fileio import atomic_write, ensure_gitignore, locked, round_trip_yaml
+from gov_disclosure.storage.fileio import (
+    atomic_write_all,
+    ensure_gitignore,
+    locked_all,
+    round_trip_yaml,
+)
 
 if TYPE_CHECKING:  # ruamel.yaml is imported where it is used: only writing pays for it
     from ruamel.yaml import YAML
@@ -60,16 +65,36 @@ def set_progress(loaded: LoadedPlan, unit: Unit, change: Change, today: dt.date)
 
     Everything is checked before anything is written: the task, the unit's
     assignment, the date (not after ``today``), and that every file to update
-    can be read.
+    can be read. Under the locks of every file, all new contents are made and
+    checked first, then written together (see :func:`atomic_write_all`): a
+    group's members are all updated, or none.
     """
     targets = _targets(loaded, unit, change.key)
     _check_date(loaded, change.date, today)
-    if len(targets) > 1:  # refuse before writing anything (one file is checked under its lock)
-        for target in targets:
-            path = progress_path(loaded.workspace, loaded.year, target)
-            if path.exists():
-                _check_existing(loaded, path, path.read_bytes())
-    return [_apply(loaded, target, change) for target in targets]
+    paths = [progress_path(loaded.workspace, loaded.year, target) for target in targets]
+    folder = _progress_folder(loaded, paths[0].parent)
+    ensure_gitignore(folder.parent)
+    with locked_all(paths):
+        plans = [
+            _prepare(loaded, target, path, change)
+            for target, path in zip(targets, paths, strict=True)
+        ]
+        atomic_write_all([(path, new) for path, new, written in plans if written.changed])
+    return [written for _, _, written in plans]
+
+
+def _progress_folder(loaded: LoadedPlan, folder: Path) -> Path:
+    """The year's progress folder, made if missing; never one that leads outside the workspace."""
+    root = loaded.workspace.root.resolve()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GdError.data(f"cannot make the folder: {exc.strerror or exc}", folder) from None
+    if folder.is_symlink() or not folder.resolve().is_relative_to(root):
+        raise GdError.data(
+            "the progress folder leads outside the workspace; gd writes only in it", folder
+        )
+    return folder
 
 
 def _targets(loaded: LoadedPlan, unit: Unit, key: str) -> list[Unit]:
@@ -129,25 +154,45 @@ def _refusal(path: Path, why: str) -> GdError:
     return GdError.data(f"not updating {path.name}: it is not valid; fix it first ({why})", path)
 
 
-def _apply(loaded: LoadedPlan, unit: Unit, change: Change) -> Written:
-    path = progress_path(loaded.workspace, loaded.year, unit)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ensure_gitignore(path.parent.parent)
-    with locked(path):
-        created = not path.exists()
-        old = b"" if created else path.read_bytes()
-        if not created:
-            _check_existing(loaded, path, old)  # again, under the lock: it may have changed
-        new = render(loaded, unit, old, change)
-        if new == old:
-            return Written(unit, path, changed=False, created=False)
-        # Never write what we could not read back.
-        from gov_disclosure.schema import ProgressFile
-        from gov_disclosure.storage.schema_errors import validate_document
+def _prepare(
+    loaded: LoadedPlan, unit: Unit, path: Path, change: Change
+) -> tuple[Path, bytes, Written]:
+    """A unit's file with the change made (under its lock), checked to read back."""
+    if path.is_symlink():
+        raise GdError.data("a progress file is never a link; replace it with the file", path)
+    created = not path.exists()
+    old = b"" if created else path.read_bytes()
+    if not created:
+        _check_existing(loaded, path, old)  # under the lock: it may have changed
+    text, style = _plain(old)
+    new = _styled(render(loaded, unit, text, change), style)
+    if new == old:
+        return path, new, Written(unit, path, changed=False, created=False)
+    # Never write what we could not read back.
+    from gov_disclosure.schema import ProgressFile
+    from gov_disclosure.storage.schema_errors import validate_document
 
-        validate_document(yamlio.parse(new.decode("utf-8"), path), ProgressFile, "progress file")
-        atomic_write(path, new)
-    return Written(unit, path, changed=True, created=created)
+    parsed = yamlio.parse(yamlio.decode_utf8(new, path), path)
+    validate_document(parsed, ProgressFile, "progress file")
+    return path, new, Written(unit, path, changed=True, created=created)
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _plain(data: bytes) -> tuple[bytes, tuple[bool, bool]]:
+    """A file's bytes without a byte-order mark and with LF line ends, and how it had them."""
+    bom = data.startswith(_BOM)
+    crlf = b"\r\n" in data
+    return data.removeprefix(_BOM).replace(b"\r\n", b"\n"), (bom, crlf)
+
+
+def _styled(data: bytes, style: tuple[bool, bool]) -> bytes:
+    """Bytes given back the byte-order mark and line ends the file had."""
+    bom, crlf = style
+    if crlf:
+        data = data.replace(b"\n", b"\r\n")
+    return _BOM + data if bom else data
 
 
 # ---- rendering -----------------------------------------------------------------

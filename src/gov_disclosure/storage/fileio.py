@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -39,14 +40,39 @@ def round_trip_yaml() -> YAML:
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock for ``path`` (a lock file beside it, never deleted)."""
+    """Hold an exclusive lock for ``path`` (a lock file beside it, never deleted).
+
+    The lock file is never created through a symbolic link (a link planted in a
+    clone must not make gd write outside the workspace).
+    """
     lock_path = path.with_name(f".{path.name}.lock")
-    with open(lock_path, "a+b") as handle:
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o666)
+    except OSError as exc:
+        raise GdError.data(
+            f"cannot use the lock file {lock_path.name}: {exc.strerror or exc} "
+            "(a link is never followed; remove it)",
+            path,
+        ) from None
+    with os.fdopen(fd, "a+b") as handle:
         _lock(handle)
         try:
             yield
         finally:
             _unlock(handle)
+
+
+@contextlib.contextmanager
+def locked_all(paths: list[Path]) -> Iterator[None]:
+    """Hold the locks of several files at once (taken in name order, so writers never deadlock)."""
+    with contextlib.ExitStack() as stack:
+        for path in sorted(set(paths)):
+            stack.enter_context(locked(path))
+        yield
+
+
+#: os.O_NOFOLLOW where the system has it (not on Windows, which has no such links to fear).
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _lock(handle: IO[bytes]) -> None:
@@ -91,30 +117,79 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError as exc:
             raise GdError.data(f"cannot write {path}: {exc.strerror or exc}", path) from None
         return
-    tmp_name = None
+    atomic_write_all([(path, data)])
+
+
+def atomic_write_all(items: list[tuple[Path, bytes]]) -> None:
+    """Replace several files, all or none as far as the system allows.
+
+    Every new content is first written and flushed to a temporary file beside
+    its target; only when all of them are on disk are they renamed over the
+    targets. A failure while writing leaves every old file as it was; a rename
+    that fails (rare: the data is already on disk) is reported with exactly what
+    was and was not replaced.
+    """
+    for path, _ in items:
+        _refuse_read_only(path)
+    staged: list[tuple[str, Path]] = []
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
+        for path, data in items:
+            staged.append((_stage(path, data), path))
+    except OSError as exc:
+        for tmp_name, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        failed = items[len(staged)][0]
+        unchanged = "the old file is unchanged" if len(items) == 1 else "no file was changed"
+        raise GdError.data(
+            f"cannot write {failed.name}: {exc.strerror or exc}; {unchanged}", failed
+        ) from None
+    _commit(staged)
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A file its owner made read-only is not replaced behind their back."""
+    with contextlib.suppress(FileNotFoundError):
+        if path.is_file() and not path.stat().st_mode & stat.S_IWUSR:
+            raise GdError.data(f"{path.name} is read-only; make it writable to change it", path)
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """The new content in a flushed temporary file beside ``path``; its name."""
+    with tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    ) as tmp:
+        try:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
-        tmp_name = None
+        except OSError:
+            os.unlink(tmp.name)
+            raise
+    mode = path.stat().st_mode & 0o777 if path.is_file() else 0o666 & ~_umask()
+    os.chmod(tmp.name, mode)
+    return tmp.name
+
+
+def _commit(staged: list[tuple[str, Path]]) -> None:
+    done: list[Path] = []
+    for i, (tmp_name, path) in enumerate(staged):
+        try:
+            os.replace(tmp_name, path)
+        except OSError as exc:
+            for other, _ in staged[i:]:
+                with contextlib.suppress(OSError):
+                    os.unlink(other)
+            reason = f"cannot write {path.name}: {exc.strerror or exc}"
+            if len(staged) == 1:
+                raise GdError.data(f"{reason}; the old file is unchanged", path) from None
+            written = "、".join(p.name for p in done) or "none"
+            missed = "、".join(p.name for _, p in staged[i:])
+            raise GdError.data(
+                f"{reason}; written: {written}; not written (old files kept): {missed}", path
+            ) from None
+        done.append(path)
         _fsync_dir(path.parent)
-    except OSError as exc:
-        raise GdError.data(
-            f"cannot write {path.name}: {exc.strerror or exc}; the old file is unchanged", path
-        ) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
 
 
 def _umask() -> int:
@@ -133,7 +208,9 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def ensure_gitignore(folder: Path) -> None:
-    path = folder / ".gitignore"
-    if not path.exists():
-        with contextlib.suppress(OSError):
-            path.write_text(_GITIGNORE, encoding="utf-8")
+    """A .gitignore for lock and temporary files, unless something is there already
+    (never written through a link)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(_GITIGNORE)
