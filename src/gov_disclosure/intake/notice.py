@@ -7,6 +7,7 @@ paragraphs) and the table's rows as cells, each with the line it came from.
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,17 +51,38 @@ def decode(raw: bytes, path: Path) -> tuple[str, str]:
     raise GdError.usage(f"{path}: cannot read the notice: it is neither UTF-8 nor GB18030/GBK text")
 
 
+#: Largest notice read: a plan's notice is some tens of kilobytes; a .docx with images more.
+MAX_NOTICE_BYTES = 16 * 1024 * 1024
+#: Largest total a .docx may inflate to (its parts, uncompressed).
+MAX_DOCX_INFLATED = 64 * 1024 * 1024
+
+
 def read_notice(path: Path) -> NoticeText:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise GdError.usage(f"{path}: no such file") from None
-    except OSError as exc:
-        raise GdError.usage(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    """A notice as text lines and table rows; a usage error for what cannot be one."""
+    raw = _read_bounded(path)
     if raw[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
         return _read_docx(path, raw)
     text, encoding = decode(raw, path)
     return split_text(path, text, encoding)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """A regular file's bytes, never more than :data:`MAX_NOTICE_BYTES`."""
+    import stat
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise GdError.usage(f"{path}: not a regular file (a folder, a pipe or a device)")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_NOTICE_BYTES + 1)
+    except FileNotFoundError:
+        raise GdError.usage(f"{path}: no such file") from None
+    except OSError as exc:
+        raise GdError.usage(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    if len(raw) > MAX_NOTICE_BYTES:
+        limit = MAX_NOTICE_BYTES // (1024 * 1024)
+        raise GdError.usage(f"{path}: too large for a notice (over {limit} MiB)")
+    return raw
 
 
 def split_text(path: Path, text: str, encoding: str = "utf-8") -> NoticeText:
@@ -101,17 +123,31 @@ def _pipe(line: str) -> list[str]:
     return parts
 
 
+def _check_inflation(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a .docx whose parts would inflate beyond :data:`MAX_DOCX_INFLATED` (a zip bomb).
+
+    The sizes the archive declares bound what is inflated: reading a part stops at
+    its declared size.
+    """
+    total = sum(info.file_size for info in archive.infolist())
+    if total > MAX_DOCX_INFLATED:
+        limit = MAX_DOCX_INFLATED // (1024 * 1024)
+        raise GdError.usage(f"{path}: its parts would inflate to over {limit} MiB; not a notice")
+
+
 def _read_docx(path: Path, raw: bytes) -> NoticeText:
     import io
-    import zipfile
 
     try:
         import docx
     except ImportError:  # pragma: no cover - python-docx ships with gd
         raise GdError.usage("reading .docx needs python-docx") from None
+    from lxml import etree
+
     try:
+        _check_inflation(path, zipfile.ZipFile(io.BytesIO(raw)))
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError, EOFError) as exc:
         raise GdError.usage(f"{path}: not a readable .docx file ({exc})") from None
     notice = NoticeText(path, "docx")
     # Lines are numbered as a reader counts them: paragraphs, then each table row.
