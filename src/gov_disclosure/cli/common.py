@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
 import os
@@ -39,6 +41,22 @@ def stdout_console() -> Console:
     return console
 
 
+#: The exit code a command has decided on before it prints (see :func:`outcome`).
+_OUTCOME: contextvars.ContextVar[int] = contextvars.ContextVar("outcome", default=0)
+
+
+def outcome(code: int) -> None:
+    """Say the exit code before printing, so a closed pipe (`gd validate | head -1`) keeps it."""
+    _OUTCOME.set(code)
+
+
+def _silence_stdout() -> None:
+    """After the reader has gone, write nothing more (Python would complain at exit)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def print_problems(problems: list[Problem]) -> None:
     console = stderr_console()
     for problem in problems:
@@ -70,9 +88,10 @@ def handle_errors(fn: F) -> F:
             stderr_console().print("interrupted", markup=False)
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
         except BrokenPipeError:
-            # `gd tasks | head`: the reader went away; nothing to report.
-            sys.stderr.close()
-            raise typer.Exit(int(ExitCode.OK)) from None
+            # `gd tasks | head`: the reader went away. The command's outcome stands
+            # (a failed check stays 1: see `outcome`); a listing is simply done.
+            _silence_stdout()
+            raise typer.Exit(_OUTCOME.get()) from None
         except Exception as exc:
             console = stderr_console()
             if os.environ.get(C.DEBUG_ENV):

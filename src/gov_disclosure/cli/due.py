@@ -9,7 +9,13 @@ from typing import Annotated, Any
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import date_option, handle_errors, plan_converter, print_warnings
+from gov_disclosure.cli.common import (
+    date_option,
+    handle_errors,
+    outcome,
+    plan_converter,
+    print_warnings,
+)
 from gov_disclosure.cli.options import OutputFormat, RootOpt, ScriptOpt, TodayOpt, UnitOpt, YearOpt
 from gov_disclosure.cli.output import Column, emit, joined, write_output
 from gov_disclosure.dates import parse_days
@@ -88,13 +94,15 @@ def due_command(
         root=root,
         year=year,
     )
+    failed = check and listing.overdue > 0
+    outcome(int(ExitCode.DATA) if failed else int(ExitCode.OK))
     print_warnings(listing.warnings)
     conv = plan_converter(listing.loaded, script)
     if fmt is DueFormat.ics:
         write_output(listing.calendar(conv))  # CRLF line ends, as RFC 5545 wants
     else:
         print_listing(listing, OutputFormat(fmt.value), conv)
-    if check and listing.overdue:
+    if failed:
         raise typer.Exit(int(ExitCode.DATA))
 
 

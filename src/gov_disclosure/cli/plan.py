@@ -11,6 +11,7 @@ from gov_disclosure import api
 from gov_disclosure.cli.common import (
     date_option,
     handle_errors,
+    outcome,
     plan_converter,
     print_problems,
     stderr_console,
@@ -50,10 +51,12 @@ def validate_command(
       gd validate --strict
     """
     report = api.validate(root=root, year=year, today=date_option(today, "--today"))
+    failed = bool(report.errors or (strict and report.problems))
+    outcome(int(ExitCode.DATA) if failed else int(ExitCode.OK))
     print_problems(report.problems)
     for line in report.summary:
         typer.echo(line)
-    if report.errors or (strict and report.problems):
+    if failed:
         typer.echo(f"{report.error_count} error(s), {report.warning_count} warning(s)", err=True)
         raise typer.Exit(int(ExitCode.DATA))
     if report.problems:
