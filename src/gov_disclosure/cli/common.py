@@ -34,8 +34,16 @@ def stderr_console() -> Console:
 PIPE_WIDTH = 120
 
 
+class _Console(Console):
+    """A console whose closed pipe is gd's to handle (rich would exit 1 on its own)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
-    console = Console(highlight=False)
+    console = _Console(highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
@@ -76,11 +84,15 @@ def handle_errors(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            sys.stdout.flush()  # a reader that went away is noticed here, not at exit
+            return result
         except GdError as exc:
             print_problems(exc.problems)
             raise typer.Exit(int(exc.exit_code)) from None
         except (typer.Exit, typer.Abort):
+            with contextlib.suppress(BrokenPipeError):
+                sys.stdout.flush()
             raise
         except _USAGE_ERRORS:
             raise
