@@ -217,3 +217,16 @@ def test_a_shallow_clone_says_its_history_is_cut(gd, repo: Path, tmp_path: Path)
     # In the full repository the same commit is a change, and the first one a creation.
     full = gd("log", "-f", "json", root=repo).json()
     assert [(e["created"], e["truncated"]) for e in full] == [(False, False), (True, False)]
+
+
+def test_a_bad_old_revision_is_named_as_the_revision(gd, repo: Path) -> None:
+    plan = repo / "plan" / "2020.yaml"
+    edit(plan, "          - date: 2020-09-20\n", "          - date: 2020-13-20\n")
+    git(repo, "commit", "-qam", "A bad date")
+    edit(plan, "          - date: 2020-13-20\n", "          - date: 2020-09-20\n")
+    git(repo, "commit", "-qam", "Fixed")
+    result = gd("diff", "HEAD~1", "HEAD")
+    assert result.exit_code == 1
+    short = git(repo, "rev-parse", "HEAD~1").strip()[:8]
+    assert f"{short}:plan/2020.yaml:" in result.stderr  # not the working tree's file
+    assert "2020-13-20" in result.stderr

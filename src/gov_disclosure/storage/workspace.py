@@ -44,16 +44,30 @@ class Workspace:
         return top
 
     def read(self, path: Path) -> str:
-        """A file's text (UTF-8), from disk or from the revision."""
+        """A file's text (UTF-8), from disk or from the revision (with the same size limit)."""
         if self.rev is None:
             return yamlio.read_text(path)
+        label = self.label(path)
         data = gitio.show(self.rev, path, self._top())
         if data is None:
-            raise GdError.data(f"file not found at revision {self.rev[:8]}", path)
-        return yamlio.decode_utf8(data, path)
+            raise GdError.data("file not found at this revision", label)
+        if len(data) > C.MAX_FILE_BYTES:
+            limit = C.MAX_FILE_BYTES // (1024 * 1024)
+            raise GdError.data(f"file is too large (over {limit} MiB, the limit)", label)
+        return yamlio.decode_utf8(data, label)
+
+    def label(self, path: Path) -> Path:
+        """How a file is named in messages: ``d8f9534d:plan/2020.yaml`` at a revision."""
+        if self.rev is None:
+            return path
+        try:
+            rel = path.relative_to(self.root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        return Path(f"{self.rev[:8]}:{rel}")
 
     def load_yaml(self, path: Path) -> yamlio.YamlDocument:
-        return yamlio.parse(self.read(path), path)
+        return yamlio.parse(self.read(path), self.label(path))
 
     def exists(self, path: Path) -> bool:
         if self.rev is None:
