@@ -16,6 +16,12 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def commit_edit(repo: Path, old: str, new: str, message: str) -> None:
+    """Change one line of the 2020 plan and commit it."""
+    edit(repo / "plan" / "2020.yaml", old, new)
+    git(repo, "commit", "-qam", message)
+
+
 @pytest.fixture
 def repo(workspace: Path) -> Path:
     git(workspace, "init", "-q", "-b", "main")
@@ -220,11 +226,8 @@ def test_a_shallow_clone_says_its_history_is_cut(gd, repo: Path, tmp_path: Path)
 
 
 def test_a_bad_old_revision_is_named_as_the_revision(gd, repo: Path) -> None:
-    plan = repo / "plan" / "2020.yaml"
-    edit(plan, "          - date: 2020-09-20\n", "          - date: 2020-13-20\n")
-    git(repo, "commit", "-qam", "A bad date")
-    edit(plan, "          - date: 2020-13-20\n", "          - date: 2020-09-20\n")
-    git(repo, "commit", "-qam", "Fixed")
+    commit_edit(repo, "  - date: 2020-09-20\n", "  - date: 2020-13-20\n", "A bad date")
+    commit_edit(repo, "  - date: 2020-13-20\n", "  - date: 2020-09-20\n", "Fixed")
     result = gd("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 1
     short = git(repo, "rev-parse", "HEAD~1").strip()[:8]
