@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from gov_disclosure.constants import COUNTY_PREFIXES
 from gov_disclosure.errors import Finding, GdError
@@ -262,6 +263,29 @@ class UnitIndex:
     def names(self) -> list[str]:
         """Every unit's name as the registry writes it (for completion)."""
         return [u.name for u in self.units]
+
+
+def unit_file(index: UnitIndex, path: Path, named: str, what: str) -> tuple[Unit, list[Finding]]:
+    """The unit a per-unit file (``progress/2020/health.yaml``) belongs to, by its file name.
+
+    Raise when no unit has that id; a finding at ``unit`` when the unit the
+    file names is another one.  ``what`` says which files these are.
+    """
+    unit = index.by_id.get(path.stem)
+    if unit is None or unit.is_group:
+        raise GdError.data(
+            f"no unit has the id {path.stem!r}: {what} files are named after unit ids "
+            "(see `gd units`)",
+            path,
+        )
+    try:
+        other = index.lookup(named)
+    except Unresolved as exc:
+        return unit, [Finding(("unit",), exc.describe())]
+    if other.id != unit.id:
+        message = f"the file is {unit.name}'s ({path.name}) but names {other.name}"
+        return unit, [Finding(("unit",), message)]
+    return unit, []
 
 
 class _Cycle(Exception):
