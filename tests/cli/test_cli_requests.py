@@ -226,3 +226,24 @@ def test_the_installed_gd_prints_the_number_on_stdout(repo: Path) -> None:
             capture_output=True, text=True, check=True,
         ).stdout
     )[0]["deadline"] == "2020-10-29"  # fmt: skip
+
+
+def test_the_warn_default_is_the_documented_one() -> None:
+    import typer.main
+
+    from gov_disclosure.cli import app
+    from gov_disclosure.requests.queries import DEFAULT_WARN_DAYS
+
+    group = typer.main.get_command(app)
+    due = group.commands["requests"].commands["due"]  # type: ignore[attr-defined]
+    warn = next(p for p in due.params if p.name == "warn")
+    assert warn.default == f"{DEFAULT_WARN_DAYS}d"
+
+
+def test_starting_gd_imports_no_request_module() -> None:
+    """Every command pays for what `gd` imports at start: the register's modules load on use."""
+    import sys
+
+    code = "import sys, gov_disclosure.cli; print(sorted(m for m in sys.modules if '.requests' in m or '.workdays' in m))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['gov_disclosure.cli.requests', 'gov_disclosure.cli.workdays']"

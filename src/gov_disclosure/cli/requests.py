@@ -33,20 +33,6 @@ from gov_disclosure.cli.options import (
 from gov_disclosure.cli.output import Column, emit, print_json
 from gov_disclosure.dates import parse_date, parse_days
 from gov_disclosure.errors import ExitCode
-from gov_disclosure.requests.clock import State
-from gov_disclosure.requests.model import (
-    ApplicantType,
-    Channel,
-    EventKind,
-    outcome_label,
-    outcome_short,
-)
-from gov_disclosure.requests.queries import (
-    DEFAULT_WARN_DAYS,
-    RequestFlag,
-    request_row,
-    workdays_text,
-)
 
 app = typer.Typer(
     help="The register of requests for government information (依申請公開) and their deadlines.",
@@ -227,19 +213,18 @@ def event_command(
     )
     print_problems(written.warnings)
     _say(written.messages)
-    state = State(written.state)
     deadline = f"答復期限 {written.deadline}" if written.deadline else ""
-    if state is State.concluded and deadline:
+    if written.state == "concluded" and deadline:
         deadline = f"（{deadline}）"
-    typer.echo(f"{written.number}: {STANDS[state]}{deadline}")
+    typer.echo(f"{written.number}: {STANDS[written.state]}{deadline}")
 
 
 #: What `gd requests event` says after the number, by the state the request is then in.
 STANDS = {
-    State.running: "",
-    State.paused: "暫停計時（征求意見或待繳費），答復期限待恢復計算後確定",
-    State.awaiting_correction: "待申請人補正，答復期限自收到補正申請之日重新計算",
-    State.concluded: "已辦結",
+    "running": "",
+    "paused": "暫停計時（征求意見或待繳費），答復期限待恢復計算後確定",
+    "awaiting_correction": "待申請人補正，答復期限自收到補正申請之日重新計算",
+    "concluded": "已辦結",
 }
 
 
@@ -255,6 +240,9 @@ LIST_COLUMNS = [
 
 
 def list_cells(r: Mapping[str, Any]) -> list[str]:
+    from gov_disclosure.requests.model import ApplicantType, outcome_short
+    from gov_disclosure.requests.queries import RequestFlag
+
     if r["concluded"]:
         end = f"{r['concluded']} {outcome_short(r['outcome'])}"
     else:
@@ -348,6 +336,8 @@ def timeline_record(view: api.RequestTimeline) -> dict[str, Any]:
     """What `gd requests show --format json` prints (the applicant masked)."""
     s = view.standing
     r = s.request
+    from gov_disclosure.requests.queries import request_row
+
     end = s.clock.concluded
     row = request_row(s)
     return {
@@ -383,6 +373,9 @@ def timeline_record(view: api.RequestTimeline) -> dict[str, Any]:
 
 
 def _header(record: Mapping[str, Any]) -> list[str]:
+    from gov_disclosure.requests.model import ApplicantType, Channel, outcome_label
+    from gov_disclosure.requests.queries import RequestFlag, workdays_text
+
     applicant = "、".join(record["applicant"].values()) or "（未登記）"
     archive = f"；歸檔號 {record['archive']}" if record["archive"] else ""
     deadline = f"答復期限 {record['deadline']}" if record["deadline"] else ""
@@ -405,14 +398,17 @@ def _header(record: Mapping[str, Any]) -> list[str]:
 
 #: The deadline column of a step whose deadline is not known, by the request's state then.
 NO_DEADLINE = {
-    State.paused.value: "暫停計算",
-    State.awaiting_correction.value: "待重新起算",
-    State.concluded.value: "—",
-    State.running.value: "—",
+    "paused": "暫停計算",
+    "awaiting_correction": "待重新起算",
+    "concluded": "—",
+    "running": "—",
 }
 
 
 def step_cells(step: Mapping[str, Any]) -> list[str]:
+    from gov_disclosure.requests.clock import State
+    from gov_disclosure.requests.model import EventKind
+
     kind = "收到申請" if step["kind"] == "received" else EventKind(step["kind"]).label
     deadline = step["deadline"] or NO_DEADLINE[step["state"]]
     return [step["date"], kind, step["remark"], State(step["state"]).label, deadline]
@@ -430,6 +426,8 @@ DUE_COLUMNS = [
 
 
 def due_cells(r: Mapping[str, Any]) -> list[str]:
+    from gov_disclosure.requests.queries import RequestFlag, workdays_text
+
     deadline = r["deadline"] or (f"補正期限 {r['waiting_until']}" if r["waiting_until"] else "—")
     return [
         deadline,
@@ -449,7 +447,7 @@ def due_command(
     before: BeforeOpt = None,
     after: AfterOpt = None,
     within: WithinOpt = None,
-    warn: WarnOpt = f"{DEFAULT_WARN_DAYS}d",
+    warn: WarnOpt = "7d",  # requests.queries.DEFAULT_WARN_DAYS
     unit: UnitOpt = None,
     check: CheckOpt = False,
     fmt: FormatOpt = OutputFormat.table,
