@@ -63,4 +63,5 @@ bench: $(STAMP)
 
 # Property tests on 10,000 generated examples each (make test runs a few hundred).
 fuzz: $(STAMP)
-	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/intake/test_phrases.py
+	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/intake/test_phrases.py \
+		tests/requests/test_register.py tests/requests/test_table3.py tests/workdays/test_calendar.py

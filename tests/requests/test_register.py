@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from conftest import REPO
 from gov_disclosure.plan.loading import load_registry
 from gov_disclosure.requests.register import (
     check_private_files,
@@ -17,6 +21,8 @@ from gov_disclosure.requests.register import (
 )
 from gov_disclosure.storage.workspace import find_workspace
 from gov_disclosure.workdays.calendar import load_calendar
+
+EXAMPLES = int(os.environ.get("GD_FUZZ_EXAMPLES", "200"))
 
 GOOD = textwrap.dedent(
     """\
@@ -161,3 +167,32 @@ def test_private_files_must_be_ignored_by_git(workspace: Path) -> None:
     assert "git does not ignore it" in problems[0].message
     (workspace / ".gitignore").write_text("/requests/private/\n", encoding="utf-8")
     assert check_private_files(ws, register)[0] == []
+
+
+FRAGMENTS = [
+    "unit: 縣衛健局\n", "year: 2020\n", "requests:\n", "  - number: health-2020-001\n",
+    "    channel: online\n", "    channel: fax\n", "    received: 2020-09-24\n",
+    "    confirmed: 2020-09-25\n", "    applicant_type: natural\n", "    subject: 某事項\n",
+    "    events:\n", "      - kind: answered\n", "      - kind: extended\n", "        date: 2020-10-20\n",
+    "        outcome: r3_1_open\n", "        days: 30\n", "    phone: 13812345678\n", "  - \n",
+    "    note: 0874-1234567\n", "x: [\n", "    archive: 1\n", "        approved_on: 2020-10-19\n",
+]  # fmt: skip
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=14))
+def test_any_register_text_gives_problems_never_a_crash(parts: list[str]) -> None:
+    from gov_disclosure.errors import GdError
+    from gov_disclosure.requests.register import load_register_file
+    from gov_disclosure.requests.settings import Settings
+
+    ws = find_workspace(REPO)
+    units, _ = load_registry(ws)
+    path = REPO / "requests" / "2020" / "health.yaml"
+    try:
+        _, problems = load_register_file(
+            ws, units, path, load_calendar(None)[0], Settings(), data="".join(parts).encode()
+        )
+    except GdError as exc:
+        problems = exc.problems
+    assert all(p.file == path for p in problems)
