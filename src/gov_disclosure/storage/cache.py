@@ -26,7 +26,8 @@ from gov_disclosure import __version__
 
 CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
-#: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook).
+#: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook,
+#: WorkCalendar, requests' Register).
 FORMAT = 3
 _MAGIC = b"gd-cache\x00"
 
