@@ -756,7 +756,6 @@ def add_request(
     from gov_disclosure.requests.clock import replay
     from gov_disclosure.requests.settings import load_settings
     from gov_disclosure.requests.store import add_request as write
-    from gov_disclosure.workdays.calendar import load_calendar
 
     now = today or dt.date.today()
     loaded = _open(root, None)
@@ -776,12 +775,12 @@ def add_request(
     applicant = M.Applicant(name, id_number, phone, address)
     ws = loaded.workspace
     settings = load_settings(ws)
+    calendar, problems = _calendar_if_any(ws)
     written = write(ws, loaded.units, target, request, applicant, now, settings)
-    calendar, _ = load_calendar(ws)
     clock = replay(request, calendar, settings)
     if clock.calendar_error:
-        written.warnings.append(Problem(clock.calendar_error, severity="warning"))
-    return replace(written, deadline=clock.deadline)
+        problems.append(Problem(clock.calendar_error, severity="warning"))
+    return replace(written, deadline=clock.deadline, warnings=written.warnings + problems)
 
 
 def request_event(
@@ -810,7 +809,6 @@ def request_event(
     from gov_disclosure.requests.register import load_register_file
     from gov_disclosure.requests.settings import load_settings
     from gov_disclosure.requests.store import add_event
-    from gov_disclosure.workdays.calendar import load_calendar
 
     event = M.Event(
         M.parse_choice(kind, M.EVENT_LABELS, "event"),
@@ -826,13 +824,26 @@ def request_event(
     loaded = _open(root, None)
     ws = loaded.workspace
     settings = load_settings(ws)
-    calendar, _ = load_calendar(ws)
+    calendar, problems = _calendar_if_any(ws)
     now = today or dt.date.today()
     written = add_event(ws, loaded.units, number, event, now, calendar, settings, archive)
     file, _ = load_register_file(ws, loaded.units, written.path, None, settings)
     request = next(r for r in file.requests if r.number == written.number)
     clock = replay(request, calendar, settings)
-    return replace(written, deadline=clock.deadline, state=clock.state.value)
+    warnings = [*problems, *written.warnings]
+    return replace(written, deadline=clock.deadline, state=clock.state.value, warnings=warnings)
+
+
+def _calendar_if_any(ws: Workspace) -> tuple[WorkCalendar | None, list[Problem]]:
+    """The calendar for a write, or None with its problems as warnings: a calendar file that
+    is wrong must not stop a request (or an event) being recorded; its deadline then waits."""
+    from gov_disclosure.workdays.calendar import load_calendar
+
+    try:
+        calendar, warnings = load_calendar(ws)
+    except GdError as exc:
+        return None, [replace(p, severity="warning") for p in exc.problems]
+    return calendar, list(warnings)
 
 
 @dataclass(frozen=True)

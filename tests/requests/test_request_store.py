@@ -192,3 +192,19 @@ def test_two_adds_at_once_both_land(repo: Path) -> None:
         t.join()
     assert sorted(numbers) == [f"health-2020-00{i}" for i in range(2, 6)]
     assert len(register(repo)["requests"]) == 5
+
+
+def test_a_deadline_the_calendar_cannot_reach_is_a_warning_not_a_refusal(repo: Path) -> None:
+    written = api.add_request(
+        root=repo, **{**NEW, "received": D(2026, 12, 18), "today": D(2026, 12, 18)}
+    )
+    assert written.number == "health-2026-001" and written.deadline is None
+    assert any("no working-day calendar for 2027" in w.message for w in written.warnings)
+
+
+def test_a_broken_calendar_file_does_not_stop_a_request_being_recorded(repo: Path) -> None:
+    (repo / "plan" / "workdays.yaml").write_text("holidays: [oops\n", encoding="utf-8")
+    written = api.add_request(root=repo, **NEW)
+    assert written.number == "health-2020-001" and written.deadline is None
+    assert [w.severity for w in written.warnings] == ["warning"]
+    assert "YAML syntax error" in written.warnings[0].message

@@ -311,7 +311,7 @@ def add_event(
 ) -> Written:
     """Append an event to a request; refuse (exit 2) one that breaks the rules."""
     unit_id, year = M.parse_number(number)
-    key = f"{unit_id}-{year}-{number.strip().lower().rsplit('-', 1)[1]}"
+    key = number.strip().lower()
     path = register_path(ws, year, unit_id)
     if unit_id not in units.by_id or not path.exists():
         raise GdError.usage(f"no request {number}: there is no {display_path(path)}")
