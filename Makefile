@@ -32,6 +32,12 @@ demo: $(STAMP)
 	@$(BIN)/gd progress show --unit 县卫健局
 	@echo '$$ gd progress show'
 	@$(BIN)/gd progress show
+	@echo '$$ gd workdays add 2020-09-25 20    # 20 working days after a request received on Friday 25 September'
+	@$(BIN)/gd workdays add 2020-09-25 20
+	@echo '$$ gd requests show health-2020-001 --today 2020-11-30'
+	@$(BIN)/gd requests show health-2020-001 --today 2020-11-30
+	@echo '$$ gd requests due --today 2020-11-20'
+	@$(BIN)/gd requests due --today 2020-11-20
 	@echo '$$ gd report render --as-of 2020-11-30 | head -n 40'
 	@$(BIN)/gd report render --as-of 2020-11-30 | head -n 40
 	@echo '  …'
@@ -57,4 +63,5 @@ bench: $(STAMP)
 
 # Property tests on 10,000 generated examples each (make test runs a few hundred).
 fuzz: $(STAMP)
-	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/intake/test_phrases.py
+	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/intake/test_phrases.py \
+		tests/requests/test_register.py tests/requests/test_table3.py tests/workdays/test_calendar.py

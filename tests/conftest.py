@@ -91,3 +91,12 @@ GIT = [
 
 def git(cwd: Path, *args: str) -> str:
     return subprocess.run([*GIT, *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def committed_workspace(workspace: Path) -> Path:
+    """The test workspace as a git repository with the plan committed."""
+    git(workspace, "init", "-q")
+    git(workspace, "add", "-A")
+    git(workspace, "commit", "-qm", "plan")
+    return workspace

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ from gov_disclosure.models import Evidence, Status, Unit, UnitKind
 from gov_disclosure.plan import queries as plan_queries
 from gov_disclosure.plan.assignments import Role, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, load_plan, load_registry
+from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.progress import queries as progress_queries
 from gov_disclosure.progress.book import (
     ProgressBook,
@@ -55,6 +56,12 @@ if TYPE_CHECKING:
     from gov_disclosure.plan.units import UnitIndex
     from gov_disclosure.progress.rollover import Rollover
     from gov_disclosure.progress.store import Written
+    from gov_disclosure.requests.clock import Step
+    from gov_disclosure.requests.model import Applicant, ApplicantType, Channel, EventKind
+    from gov_disclosure.requests.queries import DueRow, RequestRow, Standing
+    from gov_disclosure.requests.register import Register
+    from gov_disclosure.requests.store import Written as RequestWritten
+    from gov_disclosure.workdays.calendar import WorkCalendar
 
 __all__ = [
     "Document",
@@ -63,11 +70,15 @@ __all__ = [
     "PlanDiff",
     "PlanLog",
     "ProgressView",
+    "RequestDueList",
+    "RequestList",
+    "RequestTimeline",
     "RolloverResult",
     "TaskList",
     "UnitList",
     "ValidationReport",
     "add_members",
+    "add_request",
     "add_unit",
     "checklist",
     "checklists",
@@ -77,12 +88,18 @@ __all__ = [
     "init",
     "log",
     "report",
+    "request_event",
+    "request_show",
+    "requests_due",
+    "requests_list",
     "rollover",
     "set_progress",
     "show_progress",
     "tasks",
     "units",
     "validate",
+    "workdays_add",
+    "workdays_count",
 ]
 
 Root = Path | str | None
@@ -146,6 +163,7 @@ def validate(
             continue
         report.problems += loaded.warnings
         report.summary += _validate_year(ws, loaded, report, today or dt.date.today())
+    report.summary += _validate_requests(ws, units_index, report, today or dt.date.today())
     return report
 
 
@@ -167,6 +185,45 @@ def _validate_year(
             f"{display_path(progress_dir(ws, loaded.year))}: {_count(len(files), 'file')}, "
             f"{_count(records, 'record')}"
         )
+    return lines
+
+
+def _validate_requests(
+    ws: Workspace, units_index: UnitIndex, report: ValidationReport, today: dt.date
+) -> list[str]:
+    """The working-day calendar file, the request settings, the registers and private files."""
+    from gov_disclosure.requests.register import (
+        check_private_files,
+        load_register,
+        register_files,
+        register_years,
+        requests_dir,
+    )
+    from gov_disclosure.workdays.calendar import load_calendar, workdays_path
+
+    try:
+        calendar, warnings = load_calendar(ws)
+    except GdError as exc:
+        report.problems += exc.problems
+        return []
+    report.problems += warnings
+    lines = []
+    if ws.exists(workdays_path(ws)):
+        added = ", ".join(map(str, calendar.file_years)) or "no whole year"
+        lines.append(f"{display_path(workdays_path(ws))}: {calendar.package}; adds {added}")
+    register, problems = load_register(ws, units_index, calendar, today)
+    report.problems += problems
+    private, applicants = check_private_files(ws, register)
+    report.problems += private
+    for year in register_years(ws):
+        files = register_files(ws, year)
+        count = sum(len(f.requests) for f in register.files if f.year == year)
+        lines.append(
+            f"{display_path(requests_dir(ws) / str(year))}: {_count(len(files), 'file')}, "
+            f"{_count(count, 'request')}"
+        )
+    if applicants:
+        lines.append(f"{_count(applicants, 'applicant')} in git-ignored private files")
     return lines
 
 
@@ -268,16 +325,26 @@ def due(
     warn_days: int = DEFAULT_WARN_DAYS,
     unit: str | None = None,
     include_done: bool = False,
+    requests: bool = True,
     root: Root = None,
     year: int | None = None,
 ) -> DueList:
-    """Deadlines (inclusive ``before``/``after``), flagged overdue / soon / upcoming / done."""
+    """Deadlines (inclusive ``before``/``after``), flagged overdue / soon / upcoming / done.
+
+    With ``requests`` (the default), open requests for information (`gd
+    requests`) are deadlines too, each under its number.
+    """
     now = today or dt.date.today()
     loaded = _open(root, year)
     target = _resolve(loaded, unit)
     book, warnings = load_book(loaded, now)
+    found = all_deadlines(loaded, book, now, warn_days, target)
+    if requests:
+        found = sorted(
+            [*found, *_request_dues(loaded, now, warn_days, target, warnings)], key=_by_date
+        )
     items = select(
-        all_deadlines(loaded, book, now, warn_days, target),
+        found,
         today=now,
         before=before,
         after=after,
@@ -285,6 +352,30 @@ def due(
         include_done=include_done,
     )
     return DueList(loaded, target, now, items, warnings)
+
+
+def _by_date(due: Due) -> dt.date:
+    return due.date
+
+
+def _request_dues(
+    loaded: LoadedPlan, today: dt.date, warn_days: int, unit: Unit | None, warnings: list[Problem]
+) -> list[Due]:
+    """Open requests as deadlines; nothing is read when the workspace keeps no register."""
+    from gov_disclosure.requests.register import register_years
+
+    if not register_years(loaded.workspace):
+        return []
+    from gov_disclosure.requests.queries import as_due, standings
+    from gov_disclosure.requests.register import checked_register
+    from gov_disclosure.workdays.calendar import load_calendar
+
+    calendar, more = load_calendar(loaded.workspace)
+    register, most = checked_register(loaded.workspace, loaded.units, calendar)
+    warnings += more + most
+    ids = {u.id for u in loaded.units.expand(unit)} if unit is not None else None
+    dues = (as_due(s, today, warn_days) for s in standings(register, calendar, today, ids))
+    return [d for d in dues if d is not None]
 
 
 # ---- gd progress -----------------------------------------------------------------------
@@ -760,3 +851,312 @@ def rollover(
     raise_if_errors(findings_to_problems(doc, findings), ExitCode.BUG)
     atomic_write(path, result.text.encode("utf-8"))
     return RolloverResult(path, result)
+
+
+# ---- gd workdays -----------------------------------------------------------------------
+
+
+def _calendar(root: Root) -> WorkCalendar:
+    """The workspace's working-day calendar; the package's alone where there is no workspace."""
+    import os
+
+    from gov_disclosure import constants as C
+    from gov_disclosure.workdays.calendar import load_calendar
+
+    try:
+        ws: Workspace | None = find_workspace(root)
+    except GdError:
+        if root is not None or os.environ.get(C.ROOT_ENV):
+            raise
+        ws = None
+    return load_calendar(ws)[0]
+
+
+def workdays_add(start: dt.date, n: int, *, root: Root = None) -> dt.date:
+    """The date ``n`` working days after ``start`` (day 0 is ``start``; counting from the next day).
+
+    Raises :class:`GdError` (exit 1) for a year the calendar does not know.
+    """
+    if n < 0:
+        raise GdError.usage(f"N must be 0 or more, not {n}")
+    return _calendar(root).add(start, n)
+
+
+def workdays_count(first: dt.date, last: dt.date, *, root: Root = None) -> int:
+    """Working days after ``first`` up to and including ``last`` (negative if it is earlier)."""
+    return _calendar(root).count(first, last)
+
+
+# ---- gd requests -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Registers:
+    """What every `gd requests` command reads: the registry (in the plan), calendar, register."""
+
+    loaded: LoadedPlan
+    calendar: WorkCalendar
+    register: Register
+    warnings: list[Problem]
+
+
+def _scoped(root: Root, unit: str | None) -> tuple[_Registers, Unit | None, set[str] | None]:
+    """The registers, the unit asked for, and the ids of the units it stands for (None: all)."""
+    regs = _registers(root)
+    target = _resolve(regs.loaded, unit)
+    ids = {u.id for u in regs.loaded.units.expand(target)} if target else None
+    return regs, target, ids
+
+
+def _registers(root: Root) -> _Registers:
+    from gov_disclosure.requests.register import checked_register
+    from gov_disclosure.workdays.calendar import load_calendar
+
+    loaded = _open(root, None)
+    calendar, warnings = load_calendar(loaded.workspace)
+    register, more = checked_register(loaded.workspace, loaded.units, calendar)
+    return _Registers(loaded, calendar, register, [*loaded.warnings, *warnings, *more])
+
+
+def add_request(
+    *,
+    unit: str,
+    channel: Channel | str,
+    received: dt.date,
+    applicant_type: ApplicantType | str,
+    subject: str,
+    confirmed: dt.date | None = None,
+    note: str | None = None,
+    name: str | None = None,
+    id_number: str | None = None,
+    phone: str | None = None,
+    address: str | None = None,
+    today: dt.date | None = None,
+    root: Root = None,
+) -> RequestWritten:
+    """Record a request in its unit's register; the applicant's data in the git-ignored file.
+
+    The number is the next of the unit and year of receipt (health-2020-004).
+    """
+    from gov_disclosure.requests import model as M
+    from gov_disclosure.requests.clock import replay
+    from gov_disclosure.requests.settings import load_settings
+    from gov_disclosure.requests.store import add_request as write
+
+    now = today or dt.date.today()
+    loaded = _open(root, None)
+    target = loaded.units.resolve(unit)
+    request = M.Request(
+        "",
+        target.id,
+        M.parse_choice(channel, M.CHANNEL_LABELS, "channel"),
+        received,
+        confirmed,
+        M.parse_choice(applicant_type, M.APPLICANT_LABELS, "applicant type"),
+        subject.strip(),
+        note=note.strip() if note else None,
+    )
+    if not request.subject:
+        raise GdError.usage("--subject is empty: say what was asked for")
+    applicant = M.Applicant(name, id_number, phone, address)
+    ws = loaded.workspace
+    settings = load_settings(ws)
+    calendar, problems = _calendar_if_any(ws)
+    written = write(ws, loaded.units, target, request, applicant, now, settings)
+    clock = replay(request, calendar, settings)
+    if clock.calendar_error:
+        problems.append(Problem(clock.calendar_error, severity="warning"))
+    return replace(written, deadline=clock.deadline, warnings=written.warnings + problems)
+
+
+def request_event(
+    number: str,
+    kind: EventKind | str,
+    *,
+    date: dt.date,
+    outcome: str | None = None,
+    days: int | None = None,
+    note: str | None = None,
+    approved_by: str | None = None,
+    approved_on: dt.date | None = None,
+    delivered: dt.date | None = None,
+    amount: float | None = None,
+    archive: str | None = None,
+    today: dt.date | None = None,
+    root: Root = None,
+) -> RequestWritten:
+    """Record what happened to a request: 補正, 征求意見, 延期, 收費, 撤回, 答復 …
+
+    An event that breaks the rules (a second extension, an answer without its
+    outcome row, anything after the answer) is refused with exit 2.
+    """
+    from gov_disclosure.requests import model as M
+    from gov_disclosure.requests.clock import replay
+    from gov_disclosure.requests.register import load_register_file
+    from gov_disclosure.requests.settings import load_settings
+    from gov_disclosure.requests.store import add_event
+
+    event = M.Event(
+        M.parse_choice(kind, M.EVENT_LABELS, "event"),
+        date,
+        outcome.strip() if outcome else None,
+        days,
+        note.strip() if note else None,
+        approved_by.strip() if approved_by else None,
+        approved_on,
+        delivered,
+        amount,
+    )
+    loaded = _open(root, None)
+    ws = loaded.workspace
+    settings = load_settings(ws)
+    calendar, problems = _calendar_if_any(ws)
+    now = today or dt.date.today()
+    written = add_event(ws, loaded.units, number, event, now, calendar, settings, archive)
+    file, _ = load_register_file(ws, loaded.units, written.path, None, settings)
+    request = next(r for r in file.requests if r.number == written.number)
+    clock = replay(request, calendar, settings)
+    warnings = [*problems, *written.warnings]
+    return replace(written, deadline=clock.deadline, state=clock.state.value, warnings=warnings)
+
+
+def _calendar_if_any(ws: Workspace) -> tuple[WorkCalendar | None, list[Problem]]:
+    """The calendar for a write, or None with its problems as warnings: a calendar file that
+    is wrong must not stop a request (or an event) being recorded; its deadline then waits."""
+    from gov_disclosure.workdays.calendar import load_calendar
+
+    try:
+        calendar, warnings = load_calendar(ws)
+    except GdError as exc:
+        return None, [replace(p, severity="warning") for p in exc.problems]
+    return calendar, list(warnings)
+
+
+@dataclass(frozen=True)
+class RequestList:
+    """Requests as they stood on ``today`` (of a unit, of a year of receipt, or open)."""
+
+    loaded: LoadedPlan
+    unit: Unit | None
+    today: dt.date
+    items: list[Standing]
+    warnings: list[Problem]
+
+    def records(self) -> list[RequestRow]:
+        from gov_disclosure.requests.queries import request_row
+
+        return [request_row(s) for s in self.items]
+
+
+def requests_list(
+    *,
+    unit: str | None = None,
+    open_only: bool = False,
+    year: int | None = None,
+    today: dt.date | None = None,
+    root: Root = None,
+) -> RequestList:
+    """The register: each request with its state, deadline and outcome, as of ``today``."""
+    from gov_disclosure.requests.queries import RequestFlag, standings
+
+    now = today or dt.date.today()
+    regs, target, ids = _scoped(root, unit)
+    items = [
+        s
+        for s in standings(regs.register, regs.calendar, now, ids)
+        if (year is None or s.request.receipt_day.year == year)
+        and not (open_only and s.flag is RequestFlag.done)
+    ]
+    return RequestList(regs.loaded, target, now, items, regs.warnings)
+
+
+@dataclass(frozen=True)
+class RequestTimeline:
+    """One request as of ``today``: its steps with the deadline after each, and who asked."""
+
+    loaded: LoadedPlan
+    today: dt.date
+    standing: Standing
+    steps: list[Step]
+    applicant: Applicant
+
+    def masked_applicant(self) -> dict[str, str]:
+        """Who asked, as listings may show it: 張*, 138****5678 (never in full)."""
+        from gov_disclosure.requests.privacy import mask
+
+        a = self.applicant
+        shown = {
+            "name": mask(a.name, "name"),
+            "id_number": mask(a.id_number, "id"),
+            "phone": mask(a.phone, "phone"),
+            "address": mask(a.address, "address"),
+        }
+        return {k: v for k, v in shown.items() if v}
+
+
+def request_show(
+    number: str, *, today: dt.date | None = None, root: Root = None
+) -> RequestTimeline:
+    """A request's timeline: each event with the deadline as it stood after it."""
+    from gov_disclosure.requests.model import parse_number
+    from gov_disclosure.requests.queries import standing
+    from gov_disclosure.requests.register import load_private
+
+    now = today or dt.date.today()
+    unit_id, year = parse_number(number)
+    regs = _registers(root)
+    found = regs.register.find(number)
+    if found is None:
+        raise GdError.usage(f"no request {number.strip()} (see `gd requests list`)")
+    file, request = found
+    if request.receipt_day > now:
+        raise GdError.usage(f"{request.number} was received on {request.receipt_day}, after {now}")
+    s = standing(request, file.unit, regs.register, regs.calendar, now)
+    from gov_disclosure.requests.model import Applicant
+
+    private = load_private(regs.loaded.workspace, year, unit_id).get(request.number)
+    return RequestTimeline(regs.loaded, now, s, s.clock.steps, private or Applicant())
+
+
+@dataclass(frozen=True)
+class RequestDueList:
+    """Open requests with their deadlines as of ``today``."""
+
+    loaded: LoadedPlan
+    unit: Unit | None
+    today: dt.date
+    items: list[Standing]
+    warnings: list[Problem]
+
+    @property
+    def overdue(self) -> int:
+        from gov_disclosure.requests.queries import RequestFlag
+
+        return sum(1 for s in self.items if s.flag is RequestFlag.overdue)
+
+    def records(self) -> list[DueRow]:
+        from gov_disclosure.requests.queries import due_row
+
+        return [due_row(s) for s in self.items]
+
+
+def requests_due(
+    *,
+    today: dt.date | None = None,
+    before: dt.date | None = None,
+    after: dt.date | None = None,
+    within_days: int | None = None,
+    warn_days: int | None = None,
+    unit: str | None = None,
+    root: Root = None,
+) -> RequestDueList:
+    """Each open request with its deadline and the working days left, nearest first."""
+    from gov_disclosure.requests.queries import DEFAULT_WARN_DAYS, select_due, standings
+
+    now = today or dt.date.today()
+    regs, target, ids = _scoped(root, unit)
+    warn = DEFAULT_WARN_DAYS if warn_days is None else warn_days
+    items = select_due(
+        standings(regs.register, regs.calendar, now, ids, warn), now, before, after, within_days
+    )
+    return RequestDueList(regs.loaded, target, now, items, regs.warnings)

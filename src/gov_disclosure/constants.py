@@ -9,6 +9,13 @@ SETTINGS_FILE = "workspace.yaml"
 PROGRESS_DIR = "progress"
 TEMPLATES_DIR = "templates"
 REPORT_DIR = "report"
+#: The working days no package knows (plan/workdays.yaml).
+WORKDAYS_FILE = "workdays.yaml"
+#: How this workspace applies what the 條例 leaves open for requests (plan/requests.yaml).
+REQUESTS_SETTINGS_FILE = "requests.yaml"
+#: The request registers: requests/<year>/<unit-id>.yaml; personal data under requests/private/.
+REQUESTS_DIR = "requests"
+PRIVATE_DIR = "private"
 
 ROOT_ENV = "GD_ROOT"
 DEBUG_ENV = "GD_DEBUG"

@@ -14,7 +14,7 @@ from gov_disclosure.progress.deadlines import Flag, all_deadlines, due_record
 from gov_disclosure.storage.workspace import find_workspace
 
 KEYS = [
-    "date", "task", "milestone", "title", "what", "phrase",
+    "date", "task", "milestone", "request", "title", "what", "phrase",
     "units", "open_units", "days_left", "days", "flag",
 ]  # fmt: skip
 

@@ -8,6 +8,8 @@ joins them, in the order ``gd --help`` lists them:
 - :mod:`~gov_disclosure.cli.units`: ``gd units``, ``gd units add``, ``gd units add-member``
 - :mod:`~gov_disclosure.cli.due`: ``gd due``
 - :mod:`~gov_disclosure.cli.progress`: ``gd progress set|show``
+- :mod:`~gov_disclosure.cli.requests`: ``gd requests add|event|list|show|due``
+- :mod:`~gov_disclosure.cli.workdays`: ``gd workdays add|count``
 - :mod:`~gov_disclosure.cli.documents`: ``gd checklist render``, ``gd report render``
 - :mod:`~gov_disclosure.cli.history`: ``gd diff``, ``gd log``
 - :mod:`~gov_disclosure.cli.intake`: ``gd import``
@@ -23,7 +25,18 @@ import sys
 import typer
 
 from gov_disclosure import __version__
-from gov_disclosure.cli import documents, due, history, intake, plan, progress, units, workspace
+from gov_disclosure.cli import (
+    documents,
+    due,
+    history,
+    intake,
+    plan,
+    progress,
+    requests,
+    units,
+    workdays,
+    workspace,
+)
 
 app = typer.Typer(
     name="gd",
@@ -39,6 +52,8 @@ app.add_typer(plan.app)
 app.add_typer(units.app, name="units")
 app.add_typer(due.app)
 app.add_typer(progress.app, name="progress")
+app.add_typer(requests.app, name="requests")
+app.add_typer(workdays.app, name="workdays")
 app.add_typer(documents.checklist_app, name="checklist")
 app.add_typer(documents.report_app, name="report")
 app.add_typer(history.app)

@@ -16,7 +16,19 @@ from gov_disclosure.cli.common import (
     plan_converter,
     print_warnings,
 )
-from gov_disclosure.cli.options import OutputFormat, RootOpt, ScriptOpt, TodayOpt, UnitOpt, YearOpt
+from gov_disclosure.cli.options import (
+    AfterOpt,
+    BeforeOpt,
+    CheckOpt,
+    OutputFormat,
+    RootOpt,
+    ScriptOpt,
+    TodayOpt,
+    UnitOpt,
+    WarnOpt,
+    WithinOpt,
+    YearOpt,
+)
 from gov_disclosure.cli.output import Column, emit, joined, write_output
 from gov_disclosure.dates import parse_days
 from gov_disclosure.errors import ExitCode
@@ -46,28 +58,22 @@ COLUMNS = [
 @app.command("due")
 @handle_errors
 def due_command(
-    before: Annotated[
-        str | None,
-        typer.Option("--before", help="Due on or before this date (2020-11-30 or 2020年11月30日)."),
-    ] = None,
-    after: Annotated[str | None, typer.Option("--after", help="Due on or after this date.")] = None,
-    within: Annotated[
-        str | None,
-        typer.Option(
-            "--within", help="Due within this span from today: 30d, 2w, 1m (overdue always shows)."
-        ),
-    ] = None,
-    warn: Annotated[
-        str, typer.Option("--warn", help="Flag as 'soon' what is due within this span.")
-    ] = f"{DEFAULT_WARN_DAYS}d",
+    before: BeforeOpt = None,
+    after: AfterOpt = None,
+    within: WithinOpt = None,
+    warn: WarnOpt = f"{DEFAULT_WARN_DAYS}d",
     unit: UnitOpt = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="Also show deadlines already met.")
     ] = False,
-    check: Annotated[
+    requests: Annotated[
         bool,
-        typer.Option("--check", help="Exit 1 when anything shown is overdue (for cron or CI)."),
-    ] = False,
+        typer.Option(
+            "--requests/--no-requests",
+            help="Include open requests for information (gd requests due) under their numbers.",
+        ),
+    ] = True,
+    check: CheckOpt = False,
     fmt: Annotated[
         DueFormat, typer.Option("--format", "-f", help="table, json, csv, or ics (a calendar).")
     ] = DueFormat.table,
@@ -91,6 +97,7 @@ def due_command(
         warn_days=parse_days(warn, "--warn"),
         unit=unit,
         include_done=show_all,
+        requests=requests,
         root=root,
         year=year,
     )
@@ -122,7 +129,7 @@ def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str],
             r["date"],
             r["days"],
             Flag(r["flag"]).label,
-            r["task"] or "",
+            r["task"] or r["request"] or "",
             r["what"] + (f"（{r['phrase']}）" if r["phrase"] else ""),
             joined(names) if names else "—",
         ]

@@ -77,3 +77,20 @@ OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (default: standard output)."),
 ]
+BeforeOpt = Annotated[
+    str | None,
+    typer.Option("--before", help="Due on or before this date (2020-11-30 or 2020年11月30日)."),
+]
+AfterOpt = Annotated[str | None, typer.Option("--after", help="Due on or after this date.")]
+WithinOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--within", help="Due within this span from today: 30d, 2w, 1m (overdue always shows)."
+    ),
+]
+WarnOpt = Annotated[
+    str, typer.Option("--warn", help="Flag as 'soon' what is due within this span.")
+]
+CheckOpt = Annotated[
+    bool, typer.Option("--check", help="Exit 1 when anything shown is overdue (for cron or CI).")
+]

@@ -19,6 +19,8 @@ REMINDER = dt.timedelta(days=3)
 
 
 def event_uid(year: int, due: Due) -> str:
+    if due.request:  # a request for information keeps its UID whatever the plan year
+        return f"request-{due.request}@{UID_DOMAIN}"
     return f"{year}-{due.key}-{due.index}@{UID_DOMAIN}"
 
 
@@ -39,7 +41,7 @@ def to_ics(loaded: LoadedPlan, items: list[Due], today: dt.date, name: str) -> b
         event.add("dtstamp", stamp)
         event.add("dtstart", due.date)
         event.add("dtend", due.date + dt.timedelta(days=1))
-        label = f"[{due.task}] " if due.task else ""
+        label = f"[{due.task or due.request}] " if due.task or due.request else ""
         event.add("summary", f"{label}{due.what}")
         lines = [
             f"工作任務：{due.title}" if due.task else f"事項：{due.what}",
@@ -49,7 +51,7 @@ def to_ics(loaded: LoadedPlan, items: list[Due], today: dt.date, name: str) -> b
         if due.open_units and len(due.open_units) < len(due.units):
             lines.append(f"尚未完成：{'、'.join(summarize_units(loaded.units, due.open_units))}")
         lines.append(f"截至 {today.isoformat()}：{days_text(due.days_left)}，{due.flag.label}")
-        lines.append(f"來源：{loaded.plan.notice.title}")
+        lines.append(f"來源：{'依申請公開登記' if due.request else loaded.plan.notice.title}")
         event.add("description", "\n".join(lines))
         event.add("categories", ["政務公開", due.flag.label])
         event.add("transp", "TRANSPARENT")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from gov_disclosure.constants import COUNTY_PREFIXES
 from gov_disclosure.errors import Finding, GdError
@@ -276,6 +277,29 @@ def _empty_group(group: Unit) -> str:
             f"add them with `gd units add NAME --kind {kind}` or {fill}"
         )
     return f"group {group.name} has no members yet: its member groups are empty; use {fill}"
+
+
+def unit_file(index: UnitIndex, path: Path, named: str, what: str) -> tuple[Unit, list[Finding]]:
+    """The unit a per-unit file (``progress/2020/health.yaml``) belongs to, by its file name.
+
+    Raise when no unit has that id; a finding at ``unit`` when the unit the
+    file names is another one.  ``what`` says which files these are.
+    """
+    unit = index.by_id.get(path.stem)
+    if unit is None or unit.is_group:
+        raise GdError.data(
+            f"no unit has the id {path.stem!r}: {what} files are named after unit ids "
+            "(see `gd units`)",
+            path,
+        )
+    try:
+        other = index.lookup(named)
+    except Unresolved as exc:
+        return unit, [Finding(("unit",), exc.describe())]
+    if other.id != unit.id:
+        message = f"the file is {unit.name}'s ({path.name}) but names {other.name}"
+        return unit, [Finding(("unit",), message)]
+    return unit, []
 
 
 class _Cycle(Exception):

@@ -16,7 +16,7 @@ from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, plan_sources
-from gov_disclosure.plan.units import Unresolved
+from gov_disclosure.plan.units import unit_file
 from gov_disclosure.storage import cache, yamlio
 from gov_disclosure.storage.workspace import Workspace
 
@@ -151,24 +151,7 @@ def load_unit_file(
     else:
         doc = yamlio.parse(yamlio.decode_utf8(data, path), path)
     model = validate_document(doc, schema.ProgressFile, "progress file (unit, year, records)")
-    findings: list[Finding] = []
-    unit = loaded.units.by_id.get(path.stem)
-    if unit is None or unit.is_group:
-        raise GdError.data(
-            f"no unit has the id {path.stem!r}: progress files are named after unit ids "
-            "(see `gd units`)",
-            path,
-        )
-    try:
-        named = loaded.units.lookup(model.unit)
-        if named.id != unit.id:
-            findings.append(
-                Finding(
-                    ("unit",), f"the file is {unit.name}'s ({path.name}) but names {named.name}"
-                )
-            )
-    except Unresolved as exc:
-        findings.append(Finding(("unit",), exc.describe()))
+    unit, findings = unit_file(loaded.units, path, model.unit, "progress")
     if model.year != loaded.year:
         findings.append(Finding(("year",), f"year {model.year} in a file of {loaded.year}"))
     records = [r.runtime() for r in model.records]

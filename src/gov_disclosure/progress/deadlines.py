@@ -58,6 +58,8 @@ class Due:
     open_units: tuple[Unit, ...]
     days_left: int
     flag: Flag
+    #: For an open request for information (`gd requests`): its number; the task is then None.
+    request: str | None = None
 
 
 class DueRecord(TypedDict):
@@ -65,8 +67,10 @@ class DueRecord(TypedDict):
 
     date: str
     task: str | None
-    #: The milestone id, or None for a task's deadline.
+    #: The milestone id, or None for a task's deadline (and a request's).
     milestone: str | None
+    #: The request number, for an open request's deadline (`gd requests`); else None.
+    request: str | None
     title: str
     what: str
     phrase: str | None
@@ -83,7 +87,8 @@ def due_record(due: Due) -> DueRecord:
     return {
         "date": due.date.isoformat(),
         "task": due.task,
-        "milestone": None if due.task else due.key,
+        "milestone": None if due.task or due.request else due.key,
+        "request": due.request,
         "title": due.title,
         "what": due.what,
         "phrase": due.phrase,

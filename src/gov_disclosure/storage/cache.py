@@ -26,8 +26,9 @@ from gov_disclosure import __version__
 
 CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
-#: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook).
-FORMAT = 4
+#: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook,
+#: WorkCalendar, requests' Register).
+FORMAT = 5
 _MAGIC = b"gd-cache\x00"
 
 

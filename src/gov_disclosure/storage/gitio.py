@@ -76,6 +76,15 @@ def relpath(path: Path, top: Path) -> str:
     return PurePosixPath(path.resolve().relative_to(top.resolve())).as_posix()
 
 
+def is_ignored(path: Path, top: Path) -> bool:
+    """Whether git ignores ``path`` (which need not exist); a tracked file is never ignored."""
+    proc = run(["check-ignore", "-q", "--", relpath(path, top)], top, check=False)
+    if proc.returncode not in (0, 1):
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GdError.usage(f"git check-ignore: {message[-1] if message else 'failed'}")
+    return proc.returncode == 0
+
+
 def show(rev: str, path: Path, top: Path) -> bytes | None:
     """A file's content at a revision, or None when it does not exist there."""
     proc = run(["show", f"{rev}:{relpath(path, top)}"], top, check=False)
