@@ -137,3 +137,40 @@ def ensure_gitignore(folder: Path) -> None:
     if not path.exists():
         with contextlib.suppress(OSError):
             path.write_text(_GITIGNORE, encoding="utf-8")
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Write a new file, all at once; a file already there is never replaced (usage error).
+
+    The content is written to a temporary file beside it, then linked into place:
+    the link fails if ``path`` exists, even when another process made it a moment ago.
+    """
+    from gov_disclosure.errors import display_path
+
+    if path.exists():
+        raise GdError.usage(f"{display_path(path)} exists; it is never overwritten")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as tmp:
+            tmp_name = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp_name, 0o666 & ~_umask())
+        try:
+            os.link(tmp_name, path)
+        except (PermissionError, NotImplementedError):  # no hard links here: exclusive create
+            with open(path, "xb") as handle:
+                handle.write(data)
+    except FileExistsError:
+        raise GdError.usage(f"{display_path(path)} exists; it is never overwritten") from None
+    except OSError as exc:
+        raise GdError.data(f"cannot write {path.name}: {exc.strerror or exc}", path) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    _fsync_dir(path.parent)
