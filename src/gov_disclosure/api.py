@@ -610,13 +610,12 @@ def import_notice(
 
 def _annual_open(root: Root, year: int | None) -> tuple[Workspace, UnitIndex, int]:
     """The workspace, its registry and the report year (default: the newest plan's)."""
-    from gov_disclosure.annual.collect import year_format
+    from gov_disclosure.annual.collect import load_units, year_format
 
     ws = find_workspace(root)
     report_year = year if year is not None else ws.pick_year(None)
     year_format(report_year)
-    units, _ = load_registry(ws)
-    return ws, units, report_year
+    return ws, load_units(ws), report_year
 
 
 def _one_unit(units: UnitIndex, name: str) -> Unit:

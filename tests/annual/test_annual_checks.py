@@ -177,3 +177,42 @@ def test_overview_length_in_2021(root: Path) -> None:
         "一、总体情况 has 1001 characters; 国办公开办函〔2021〕30号 asks for no more than 1000"
         in found[0].message
     )
+
+
+def test_a_warm_check_reads_nothing_again(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(root, 2020, "health", GOOD)
+    ws = Workspace(root)
+    from gov_disclosure.annual import collect
+
+    first = check_year(ws, collect.load_units(ws), 2020)
+    assert sorted(p.name for p in (root / ".gd-cache").iterdir() if p.suffix == ".pickle") == [
+        "annual-2019.pickle", "annual-2020.pickle", "registry.pickle",
+    ]  # fmt: skip
+
+    def must_not_read(*args: object) -> None:
+        raise AssertionError("a file was read again although nothing changed")
+
+    monkeypatch.setattr(collect, "load_report", must_not_read)
+    monkeypatch.setattr(collect, "load_registry", must_not_read, raising=False)
+    warm = check_year(ws, collect.load_units(ws), 2020)
+    assert [f.report.tables for f in warm.files if f.report] == [
+        f.report.tables for f in first.files if f.report
+    ]
+
+
+def test_the_cache_never_hides_an_edit(gd, root: Path) -> None:
+    import os
+
+    path = write(root, 2020, "health", GOOD)
+    assert gd("annual", "check", root=root).exit_code == 0
+    st = path.stat()
+    path.write_text(
+        GOOD.replace(
+            "review:      {upheld: 1, pending: 1, total: 2}",
+            "review:      {upheld: 1, pending: 1, total: 3}",
+        ),
+        "utf-8",
+    )
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))  # a new time, the same size
+    result = gd("annual", "check", root=root)
+    assert result.exit_code == 1 and "(T4)" in result.stderr

@@ -25,6 +25,7 @@ from gov_disclosure.annual.register import Table3, filled, register_table3
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Unit, UnitKind
 from gov_disclosure.plan.units import UnitIndex
+from gov_disclosure.storage import cache
 from gov_disclosure.storage.workspace import Workspace
 
 #: The units that owe the county a report (条例第四十九条; 国办公开办函〔2019〕60号 二（一）):
@@ -82,6 +83,34 @@ def expected_units(units: UnitIndex) -> list[Unit]:
     return [u for u in units.units if u.kind in REPORTING_KINDS]
 
 
+def load_units(ws: Workspace) -> UnitIndex:
+    """The registry, from the workspace cache when it is unchanged (no pydantic then)."""
+    from gov_disclosure.plan.loading import load_registry
+
+    sources = [ws.registry_path]
+    hit = cache.load(ws.root, "registry", sources)
+    if isinstance(hit, UnitIndex):
+        return hit
+    units, _ = load_registry(ws)
+    cache.store(ws.root, "registry", sources, units)
+    return units
+
+
+Read = dict[Path, tuple[AnnualReport | None, list[Problem]]]
+
+
+def read_year(ws: Workspace, units: UnitIndex, year: int) -> Read:
+    """Every file of ``annual/<year>/`` read (not yet checked), from the cache when unchanged."""
+    paths = annual_files(ws, year)
+    sources = [ws.registry_path, *paths]
+    hit = cache.load(ws.root, f"annual-{year}", sources)
+    if isinstance(hit, dict):
+        return hit
+    found: Read = {path: load_report(ws, units, path, year) for path in paths}
+    cache.store(ws.root, f"annual-{year}", sources, found)
+    return found
+
+
 def check_year(
     ws: Workspace,
     units: UnitIndex,
@@ -93,21 +122,45 @@ def check_year(
 ) -> YearCheck:
     """Read and check every report of ``year`` (or ``only`` that unit's)."""
     fmt = year_format(year)
+    read = read_year(ws, units, year)
+    paths = list(read)
     if only is not None:
         path = annual_path(ws, year, only)
-        if not ws.exists(path):
+        if path not in read:
             raise GdError.data(
                 f"no {year} report for {only.name}; `gd annual new --unit {only.name} "
                 f"--year {year}` writes one to fill in",
                 path,
             )
         paths = [path]
-    else:
-        paths = annual_files(ws, year)
-    files = [check_file(ws, units, path, year, strict=strict, register=register) for path in paths]
-    have = {f.report.unit.id for f in files if f.report is not None} | {p.stem for p in paths}
+    before = read_year(ws, units, year - 1) if format_for_year(year - 1) else {}
+    files = []
+    for path in paths:
+        report, problems = read[path]
+        last = None
+        if report is not None:
+            last = before.get(annual_path(ws, year - 1, report.unit), (None, []))[0]
+        files.append(checked(ws, path, report, problems, last, strict, register))
+    have = {p.stem for p in read}
     missing = [] if only else [u for u in expected_units(units) if u.id not in have]
     return YearCheck(year, fmt, files, missing)
+
+
+def checked(
+    ws: Workspace,
+    path: Path,
+    report: AnnualReport | None,
+    problems: list[Problem],
+    last: AnnualReport | None,
+    strict: bool,
+    register: Register,
+) -> FileCheck:
+    """A file's report with every check run (X1 against ``last``, the register's table 三)."""
+    if report is None:
+        return FileCheck(path, None, list(problems))
+    counted = register(ws, report.unit, report.year)
+    found = check_report(report, last=last, register=counted, strict=strict)
+    return FileCheck(path, filled(report, counted), [*problems, *found])
 
 
 def check_file(
@@ -119,13 +172,10 @@ def check_file(
     strict: bool = False,
     register: Register = register_table3,
 ) -> FileCheck:
+    """One file read and checked, never from the cache (what ``gd validate`` does)."""
     report, problems = load_report(ws, units, path, year)
-    if report is None:
-        return FileCheck(path, None, problems)
-    counted = register(ws, report.unit, year)
-    last = last_year(ws, units, report)
-    problems += check_report(report, last=last, register=counted, strict=strict)
-    return FileCheck(path, filled(report, counted), problems)
+    last = last_year(ws, units, report) if report is not None else None
+    return checked(ws, path, report, problems, last, strict, register)
 
 
 def last_year(ws: Workspace, units: UnitIndex, report: AnnualReport) -> AnnualReport | None:
