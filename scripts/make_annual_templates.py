@@ -24,13 +24,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from make_docx_templates import set_font  # noqa: E402
+from make_docx_templates import new_document, set_font  # noqa: E402
 
 from gov_disclosure.annual.formats import (  # noqa: E402
     FORMATS,
@@ -45,27 +45,17 @@ TITLE_FONT, BODY_FONT, H1_FONT, H2_FONT = "方正小标宋简体", "仿宋_GB231
 
 
 def official_document() -> Document:  # type: ignore[no-untyped-def]
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    """gd's document (A4, GB/T 9704 margins and line pitch), with the fonts by their GB names."""
+    doc = new_document()
     set_font(doc.styles["Normal"], BODY_FONT, "Times New Roman", 16)
-    doc.styles["Normal"].paragraph_format.line_spacing = Pt(28)
     doc.styles["Normal"].paragraph_format.first_line_indent = Pt(32)
     set_font(doc.styles["Title"], TITLE_FONT, "Times New Roman", 22)
-    title = doc.styles["Title"]
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.first_line_indent = Pt(0)
-    for border in title.element.get_or_add_pPr().findall(qn("w:pBdr")):
-        title.element.get_or_add_pPr().remove(border)
+    doc.styles["Title"].paragraph_format.first_line_indent = Pt(0)
     for name, font in (("Heading 1", H1_FONT), ("Heading 2", H2_FONT)):
         set_font(doc.styles[name], font, "Times New Roman", 16)
         doc.styles[name].paragraph_format.first_line_indent = Pt(32)
-    for name in ("Title", "Heading 1", "Heading 2"):
-        doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)
     set_font(doc.styles["Table Grid"], BODY_FONT, "Times New Roman", 9)
-    _page_numbers(section)
+    _page_numbers(doc.sections[0])
     return doc
 
 

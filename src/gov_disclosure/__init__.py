@@ -9,6 +9,7 @@ The package, from the bottom up (each layer imports only those before it):
 - :mod:`.progress`: each unit's records
 - :mod:`.history` and :mod:`.intake`: git history of the plan; notices into drafts
 - :mod:`.documents`: checklists and reports from templates
+- :mod:`.annual`: the statutory annual report in the national format, its checks
 - :mod:`.api`: one function per command, the Python API
 - :mod:`.cli`: the ``gd`` command line over the API (the only user of typer and rich)
 """

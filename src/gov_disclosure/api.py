@@ -397,18 +397,24 @@ class Document:
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The document's bytes in ``fmt``, from ``template`` or the template search path."""
-        from gov_disclosure.documents.render import (
-            DocFormat,
-            find_template,
-            render_docx,
-            render_text,
-        )
+        return _render(self.kind, fmt, self.view, self.loaded.workspace, self.as_of, template)
 
-        ws = self.loaded.workspace
-        path = find_template(self.kind, fmt, ws, template)
-        if fmt is DocFormat.docx:
-            return render_docx(path, self.view, ws, self.as_of)
-        return render_text(path, self.view, ws, fmt).encode("utf-8")
+
+def _render(
+    kind: str,
+    fmt: DocFormat,
+    view: Any,
+    ws: Workspace,
+    archive_date: dt.date,
+    template: Path | None,
+) -> bytes:
+    """A view's bytes in ``fmt``: the ``kind``'s template, or ``template``, filled in."""
+    from gov_disclosure.documents.render import DocFormat, find_template, render_docx, render_text
+
+    path = find_template(kind, fmt, ws, template)
+    if fmt is DocFormat.docx:
+        return render_docx(path, view, ws, archive_date)
+    return render_text(path, view, ws, fmt).encode("utf-8")
 
 
 def checklist(
@@ -705,19 +711,10 @@ class AnnualDocument:
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The report's bytes in ``fmt``; Word uses the template of the report's format."""
-        from gov_disclosure.documents.render import (
-            DocFormat,
-            find_template,
-            render_docx,
-            render_text,
-        )
+        from gov_disclosure.documents.render import DocFormat
 
         kind = f"annual-{self.format_id}" if fmt is DocFormat.docx else "annual"
-        path = find_template(kind, fmt, self.workspace, template)
-        view: dict[str, Any] = dict(self.view)
-        if fmt is DocFormat.docx:
-            return render_docx(path, view, self.workspace, self.date)
-        return render_text(path, view, self.workspace, fmt).encode("utf-8")
+        return _render(kind, fmt, dict(self.view), self.workspace, self.date, template)
 
 
 def annual_render(
@@ -735,8 +732,7 @@ def annual_render(
     ``warnings`` names them too.  ``script`` defaults to the workspace's (its registry's).
     """
     from gov_disclosure.annual.document import county_document, unit_document
-    from gov_disclosure.annual.view import in_script
-    from gov_disclosure.textnorm import Script, converter, is_traditional
+    from gov_disclosure.textnorm import Script, convert_texts, converter, is_traditional
 
     if county == (unit is not None):
         raise GdError.usage("give either --unit NAME or --county")
@@ -747,5 +743,5 @@ def annual_render(
         built = unit_document(ws, units, report_year, _one_unit(units, unit))
     traditional = is_traditional("".join(u.name for u in units.units))
     target_script = script or (Script.traditional if traditional else Script.simplified)
-    view = in_script(built.view, converter(target_script, source_is_traditional=False))
+    view = convert_texts(built.view, converter(target_script, source_is_traditional=False))
     return AnnualDocument(view, ws, built.format.id, built.date, built.warnings)

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 #: A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
 #: Lower-case Latin letters (with tone marks, or a tone digit) in ASCII or
@@ -107,3 +108,14 @@ def converter(script: Script | None, source_is_traditional: bool) -> Callable[[s
 
 def _unchanged(text: str) -> str:
     return text
+
+
+def convert_texts(value: Any, convert: Callable[[str], str]) -> Any:
+    """Every text inside plain data (strings, lists, dicts) passed through ``convert``."""
+    if isinstance(value, str):
+        return convert(value)
+    if isinstance(value, list):
+        return [convert_texts(v, convert) for v in value]
+    if isinstance(value, dict):
+        return {k: convert_texts(v, convert) for k, v in value.items()}
+    return value

@@ -64,3 +64,12 @@ def set_cell(text: str, row: str, column: str, value: int | str) -> str:
             lines[i] = new
             return "".join(lines)
     raise AssertionError(f"no row {row}")
+
+
+def in_order(text: str, labels: list[str]) -> None:
+    """Every label is in the text, each after the one before it."""
+    at = 0
+    for label in labels:
+        found = text.find(label, at)
+        assert found >= 0, f"{label!r} missing (or out of order) after position {at}"
+        at = found + len(label)

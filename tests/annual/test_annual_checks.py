@@ -89,30 +89,36 @@ def test_empty_addends_count_as_zero(root: Path) -> None:
     ]
 
 
-def test_t3c_a_row_and_its_total(root: Path) -> None:
-    text = GOOD.replace(
-        "r3_1_open:      {natural: 4, biz: 1, total: 5}",
-        "r3_1_open:      {natural: 4, biz: 1, total: 6}",
-    )
+@pytest.mark.parametrize(
+    ("row", "cells", "at", "expected"),
+    [
+        (
+            "r3_1_open",
+            "{natural: 4, biz: 1, total: 6}",
+            "total",
+            # Its row (T3-C) and the 总计 column (T3-B) both break, and cross at the changed cell.
+            [
+                "三（七）总计[总计] is 9 but the result rows sum to 10 (T3-B)",
+                "三（一）予以公开[总计] is 6 but the six applicant columns sum to 5 (T3-C)",
+            ],
+        ),
+        (
+            "review",
+            "{upheld: 1, pending: 1, total: 3}",
+            "total",
+            ["行政复议[总计] is 3 but 结果维持+结果纠正+其他结果+尚未审结 = 2 (T4)"],
+        ),
+    ],
+    ids=["T3-C", "T4"],
+)
+def test_a_row_and_its_total(
+    root: Path, row: str, cells: str, at: str, expected: list[str]
+) -> None:
+    line = next(x for x in GOOD.splitlines() if x.lstrip().startswith(f"{row}:"))
+    text = GOOD.replace(line, line.split("{")[0] + cells)
     found = messages(check_report(load(root, text)))
-    line, col, _ = cell_at(text, "r3_1_open", "total")
-    # Its row (T3-C) and the 总计 column (T3-B) both break, and cross at the changed cell.
-    assert found == [
-        f"{line}:{col}: 三（七）总计[总计] is 9 but the result rows sum to 10 (T3-B)",
-        f"{line}:{col}: 三（一）予以公开[总计] is 6 but the six applicant columns sum to 5 (T3-C)",
-    ]
-
-
-def test_t4_each_block(root: Path) -> None:
-    text = GOOD.replace(
-        "review:      {upheld: 1, pending: 1, total: 2}",
-        "review:      {upheld: 1, pending: 1, total: 3}",
-    )
-    found = messages(check_report(load(root, text)))
-    line, col, _ = cell_at(text, "review", "total")
-    assert found == [
-        f"{line}:{col}: 行政复议[总计] is 3 but 结果维持+结果纠正+其他结果+尚未审结 = 2 (T4)"
-    ]
+    number, col, _ = cell_at(text, row, at)
+    assert found == [f"{number}:{col}: {message}" for message in expected]
 
 
 def test_empty_cells_are_not_stated(root: Path) -> None:

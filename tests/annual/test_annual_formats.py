@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from annual_fixtures import in_order
 
 from conftest import DATA
 from gov_disclosure.annual.formats import (
@@ -26,14 +27,6 @@ def official(name: str) -> str:
     """An official text (tests/data, copied from shared/source) with its spaces removed:
     the archive it comes from ran the template's table cells together."""
     return re.sub(r"\s+", "", (DATA / name).read_text(encoding="utf-8"))
-
-
-def in_order(text: str, labels: list[str]) -> None:
-    at = 0
-    for label in labels:
-        found = text.find(label, at)
-        assert found >= 0, f"{label!r} is not in the official text after position {at}"
-        at = found + len(label)
 
 
 def template(name: str) -> str:

@@ -64,34 +64,39 @@ def test_a_cell_must_be_a_count(gd, root: Path, cell: str, message: str) -> None
     assert f"annual/2020/health.yaml:{line}:{col}: {message}" in result.stderr
 
 
-def test_a_row_of_the_other_format_is_refused_naming_it(gd, root: Path) -> None:
-    text = "unit: 县卫健局\nyear: 2021\ntable2:\n  procurement: {projects: 1}\ntable3:\n  r3_6: {total: 1}\n"
-    write(root, 2021, "health", text)
-    result = check(gd, root, 2021)
+@pytest.mark.parametrize(
+    ("year", "tables", "expected"),
+    [
+        (
+            2021,
+            "table2:\n  procurement: {projects: 1}\ntable3:\n  r3_6: {total: 1}\n",
+            [
+                "annual/2021/health.yaml:4:3: row 'procurement' (政府集中采购) belongs to format "
+                "2019-60 (国办公开办函〔2019〕60号, report years 2019–2020); this 2021 report uses "
+                "2021-30 (国办公开办函〔2021〕30号, report years 2021 on)",
+                "annual/2021/health.yaml:6:3: row 'r3_6' (（六）其他处理) belongs to format 2019-60",
+            ],
+        ),
+        (
+            2020,
+            "table2:\n  fees: {amount: 3.5}\n",
+            [
+                "annual/2020/health.yaml:4:10: column 'amount' of row 'fees' (行政事业性收费: "
+                "本年收费金额（单位：万元）) belongs to format 2021-30",
+                "2019-60 (国办公开办函〔2019〕60号, report years 2019–2020): last_year, change",
+            ],
+        ),
+    ],
+    ids=["rows", "column"],
+)
+def test_the_other_formats_keys_are_refused_naming_it(
+    gd, root: Path, year: int, tables: str, expected: list[str]
+) -> None:
+    write(root, year, "health", f"unit: 县卫健局\nyear: {year}\n{tables}")
+    result = check(gd, root, year)
     assert result.exit_code == 1
-    assert (
-        "annual/2021/health.yaml:4:3: row 'procurement' (政府集中采购) belongs to format "
-        "2019-60 (国办公开办函〔2019〕60号, report years 2019–2020); this 2021 report uses "
-        "2021-30 (国办公开办函〔2021〕30号, report years 2021 on)"
-    ) in result.stderr
-    assert (
-        "annual/2021/health.yaml:6:3: row 'r3_6' (（六）其他处理) belongs to format 2019-60"
-        in result.stderr
-    )
-
-
-def test_a_column_of_the_other_format_is_refused_naming_it(gd, root: Path) -> None:
-    write(root, 2020, "health", "unit: 县卫健局\nyear: 2020\ntable2:\n  fees: {amount: 3.5}\n")
-    result = check(gd, root)
-    assert result.exit_code == 1
-    assert (
-        "annual/2020/health.yaml:4:10: column 'amount' of row 'fees' (行政事业性收费: "
-        "本年收费金额（单位：万元）) belongs to format 2021-30"
-    ) in result.stderr
-    assert (
-        "2019-60 (国办公开办函〔2019〕60号, report years 2019–2020): last_year, change"
-        in result.stderr
-    )
+    for message in expected:
+        assert message in result.stderr
 
 
 def test_did_you_mean(gd, root: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from annual_fixtures import annual_workspace, write
+from annual_fixtures import annual_workspace, in_order, write
 
 from conftest import REPO
 
@@ -152,14 +152,6 @@ def docx_text(data: bytes) -> str:
     """The text of a .docx in document order (a merged cell once, as Word stores it)."""
     xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
     return "\n".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
-
-
-def in_order(text: str, labels: list[str]) -> None:
-    at = 0
-    for label in labels:
-        found = text.find(label, at)
-        assert found >= 0, f"{label!r} missing (or out of order) after position {at}"
-        at = found + len(label)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
@@ -305,11 +297,13 @@ def test_section_one_has_the_figures_of_gd_report_render(gd, root: Path, tmp_pat
     annual = render(gd, root, 2020, "md", tmp_path)
     report = gd("report", "render", "--unit", "县卫健局", "--as-of", "2020-12-31", root=root).stdout
     summary = next(line for line in report.splitlines() if line.startswith("本方案共"))
-    assert summary in annual
+    assert "截至 2020-12-31，" in summary
+    assert summary.replace("2020-12-31", "2020年12月31日") in annual
     assert "| 2.4 | 深入推進基層政務公開標準化規範化 | 已完成 | 1/1 |" in annual
     county = gd("annual", "render", "--county", root=root).stdout
     whole = gd("report", "render", "--as-of", "2020-12-31", root=root).stdout
-    assert next(line for line in whole.splitlines() if line.startswith("本方案共")) in county
+    summary = next(line for line in whole.splitlines() if line.startswith("本方案共"))
+    assert summary.replace("2020-12-31", "2020年12月31日") in county
 
 
 def test_without_a_plan_section_one_says_so(gd, root: Path, tmp_path: Path) -> None:
@@ -357,3 +351,17 @@ def test_the_example_reports_pass_every_check(gd) -> None:
         assert result.stderr == ""
     for path in (REPO / "annual").rglob("*.yaml"):
         assert "EXAMPLE" in path.read_text("utf-8").splitlines()[0], path
+
+
+def test_text_stays_text(gd, root: Path, tmp_path: Path) -> None:
+    """A report's texts are data: escaped in every format, never run as a template
+    (a ``{{ … }}`` that names no figure is refused: see test_annual_figures)."""
+    nasty = "<script>alert(1)</script> | **粗** {{ 7*7 {% raw %}"
+    report = REPORT_2021.replace("problems: 无。", f"problems: '{nasty}'")
+    (root / "annual" / "2021" / "health.yaml").write_text(report, "utf-8")
+    md = render(gd, root, 2021, "md", tmp_path, "--script", "simplified")
+    assert "\\<script\\>alert(1)\\</script\\> \\| \\*\\*粗\\*\\* {{ 7\\*7 {% raw %}" in md
+    html = render(gd, root, 2021, "html", tmp_path, "--script", "simplified")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; | **粗** {{ 7*7 {% raw %}" in html
+    assert "<script>" not in html
+    assert "{{ 7*7 {% raw %}" in render(gd, root, 2021, "docx", tmp_path, "--script", "simplified")

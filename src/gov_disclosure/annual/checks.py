@@ -120,31 +120,35 @@ def table3_violations(report: HasTables) -> list[Violation]:
                 f"{show(failed[1])} (T3-B)"
             )
             out.append(Violation(message, done, frozenset([done, *addends])))
-    for row in report.format.table3_rows:
-        row_total: Loc = (T3, row.key, "total")
-        cells: list[Loc] = [(T3, row.key, c) for c in T3_APPLICANT_KEYS]
-        failed = _identity(report, row_total, cells)
-        if failed is not None:
-            message = (
-                f"{row.name}[总计] is {show(failed[0])} but the six applicant columns sum to "
-                f"{show(failed[1])} (T3-C)"
-            )
-            out.append(Violation(message, row_total, frozenset([row_total, *cells])))
+    rows = [(row.key, row.name) for row in report.format.table3_rows]
+    what = "the six applicant columns sum to"
+    out += _row_totals(report, T3, rows, T3_APPLICANT_KEYS, what, "T3-C")
     return out
 
 
 def table4_violations(report: HasTables) -> list[Violation]:
-    out: list[Violation] = []
-    for block in T4_BLOCKS:
-        block_total: Loc = (T4, block.key, "total")
-        cells: list[Loc] = [(T4, block.key, c) for c in T4_ADDEND_KEYS]
-        failed = _identity(report, block_total, cells)
+    blocks = [(block.key, block.name) for block in T4_BLOCKS]
+    what = "结果维持+结果纠正+其他结果+尚未审结 ="
+    return _row_totals(report, T4, blocks, T4_ADDEND_KEYS, what, "T4")
+
+
+def _row_totals(
+    report: HasTables,
+    table: str,
+    rows: list[tuple[str, str]],
+    addends: tuple[str, ...],
+    what: str,
+    check: str,
+) -> list[Violation]:
+    """T3-C or T4: each row's 总计 against the sum of its addend cells."""
+    out = []
+    for key, name in rows:
+        row_total: Loc = (table, key, "total")
+        cells: list[Loc] = [(table, key, c) for c in addends]
+        failed = _identity(report, row_total, cells)
         if failed is not None:
-            message = (
-                f"{block.name}[总计] is {show(failed[0])} but 结果维持+结果纠正+其他结果+尚未审结 "
-                f"= {show(failed[1])} (T4)"
-            )
-            out.append(Violation(message, block_total, frozenset([block_total, *cells])))
+            message = f"{name}[总计] is {show(failed[0])} but {what} {show(failed[1])} ({check})"
+            out.append(Violation(message, row_total, frozenset([row_total, *cells])))
     return out
 
 

@@ -59,7 +59,8 @@ def plan_part(ws: Workspace, year: int, unit: Unit | None) -> PlanPart:
     book, _ = load_book(loaded, year_end(year))
     view = views.report(loaded, book, year_end(year), None, unit)
     tasks = [t for s in view["sections"] for t in s["tasks"]]
-    summary = view["overview"]["summary"]
+    # The figures of `gd report render`, with its date written as official documents write it.
+    summary = view["overview"]["summary"].replace(view["as_of"], chinese_date(year_end(year)))
     if unit is not None and not tasks:
         summary = f"{unit.name}在{year}年方案中没有任务。"
     return {

@@ -1,18 +1,16 @@
 """The annual report's view model: every label, cell and paragraph a template lays out.
 
 Templates hold no Chinese text and no rules: the headings, the row and column
-labels of the format (with the spans of the merged header and label cells),
-the cells as text, the narrative with its figures filled in, the plan's
-implementation (:func:`plan_part`, the figures of ``gd report render``) and,
-for the county, who was counted.  The whole view is then put into one script
-(:func:`in_script`), so the format's simplified labels and the plan's
-traditional names never mix.
+labels of the format (with the spans of the merged header and label cells) and
+the cells as text come from here; the narrative, the plan's implementation and
+the county's compilation from :mod:`.document`.  The whole view is then put
+into one script (:func:`gov_disclosure.textnorm.convert_texts`), so the
+format's simplified labels and the plan's traditional names never mix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any, TypedDict
 
 from gov_disclosure.annual.figures import Figure, render_text, show
@@ -241,14 +239,3 @@ def labels(fmt: Format) -> dict[str, str]:
     }
     out |= {f"s_{key}": label for key, label in SECTIONS}
     return out
-
-
-def in_script(view: Any, convert: Callable[[str], str]) -> Any:
-    """The view with every text passed through ``convert`` (one script for the document)."""
-    if isinstance(view, str):
-        return convert(view)
-    if isinstance(view, list):
-        return [in_script(v, convert) for v in view]
-    if isinstance(view, dict):
-        return {k: in_script(v, convert) for k, v in view.items()}
-    return view

@@ -93,13 +93,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         return
     tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
+        tmp_name = _temporary(path, data)
         if path.exists():
             os.chmod(tmp_name, path.stat().st_mode & 0o777)
         else:
@@ -115,6 +109,25 @@ def atomic_write(path: Path, data: bytes) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _temporary(path: Path, data: bytes) -> str:
+    """``data`` written and flushed to disk in a temporary file beside ``path``; its name.
+
+    A write that fails (a full disk) leaves no temporary file behind.
+    """
+    with tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    ) as tmp:
+        try:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp.name)
+            raise
+    return tmp.name
 
 
 def _umask() -> int:
@@ -152,13 +165,7 @@ def create_new(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
+        tmp_name = _temporary(path, data)
         os.chmod(tmp_name, 0o666 & ~_umask())
         try:
             os.link(tmp_name, path)
