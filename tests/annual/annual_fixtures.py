@@ -7,6 +7,10 @@ import shutil
 from pathlib import Path
 
 from conftest import DATA, REPO
+from gov_disclosure.annual.loading import AnnualReport, load_report
+from gov_disclosure.errors import Problem
+from gov_disclosure.plan.loading import load_registry
+from gov_disclosure.storage.workspace import Workspace
 
 SHANGHAI = DATA / "annual" / "shanghai-gov-office-2019.yaml"
 SHANGHAI_UNIT = (
@@ -73,3 +77,34 @@ def in_order(text: str, labels: list[str]) -> None:
         found = text.find(label, at)
         assert found >= 0, f"{label!r} missing (or out of order) after position {at}"
         at = found + len(label)
+
+
+#: 10 applications: 8 from natural persons, 2 from firms; 9 concluded, 1 carried on.
+GOOD = """\
+unit: 县卫健局
+year: 2020
+table3:
+  r1_new:         {natural: 7, biz: 2, total: 9}
+  r2_carried_in:  {natural: 1, total: 1}
+  r3_1_open:      {natural: 4, biz: 1, total: 5}
+  r3_4_1:         {natural: 2, biz: 1, total: 3}
+  r3_5_2:         {natural: 1, total: 1}
+  r3_7_total:     {natural: 7, biz: 2, total: 9}
+  r4_carried_out: {natural: 1, total: 1}
+table4:
+  review:      {upheld: 1, pending: 1, total: 2}
+  suit_direct: {total: 0}
+"""
+
+
+def load(root: Path, text: str, year: int = 2020, unit: str = "health") -> AnnualReport:
+    path = write(root, year, unit, text)
+    ws = Workspace(root)
+    units, _ = load_registry(ws)
+    report, problems = load_report(ws, units, path, year)
+    assert report is not None, problems
+    return report
+
+
+def messages(problems: list[Problem]) -> list[str]:
+    return [f"{p.line}:{p.column}: {p.message}" for p in problems]

@@ -5,44 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from annual_fixtures import annual_workspace, cell_at, write
+from annual_fixtures import GOOD, annual_workspace, cell_at, load, messages, write
 
 from gov_disclosure.annual.checks import check_report
 from gov_disclosure.annual.collect import check_year
-from gov_disclosure.annual.loading import AnnualReport, load_report
-from gov_disclosure.errors import Problem
 from gov_disclosure.plan.loading import load_registry
 from gov_disclosure.storage.workspace import Workspace
-
-#: 10 applications: 8 from natural persons, 2 from firms; 9 concluded, 1 carried on.
-GOOD = """\
-unit: 县卫健局
-year: 2020
-table3:
-  r1_new:         {natural: 7, biz: 2, total: 9}
-  r2_carried_in:  {natural: 1, total: 1}
-  r3_1_open:      {natural: 4, biz: 1, total: 5}
-  r3_4_1:         {natural: 2, biz: 1, total: 3}
-  r3_5_2:         {natural: 1, total: 1}
-  r3_7_total:     {natural: 7, biz: 2, total: 9}
-  r4_carried_out: {natural: 1, total: 1}
-table4:
-  review:      {upheld: 1, pending: 1, total: 2}
-  suit_direct: {total: 0}
-"""
-
-
-def load(root: Path, text: str, year: int = 2020, unit: str = "health") -> AnnualReport:
-    path = write(root, year, unit, text)
-    ws = Workspace(root)
-    units, _ = load_registry(ws)
-    report, problems = load_report(ws, units, path, year)
-    assert report is not None, problems
-    return report
-
-
-def messages(problems: list[Problem]) -> list[str]:
-    return [f"{p.line}:{p.column}: {p.message}" for p in problems]
 
 
 @pytest.fixture
@@ -148,33 +116,6 @@ def test_x1_against_last_years_report(root: Path) -> None:
     ]
 
 
-def test_the_register_is_the_input_point_of_table3(root: Path) -> None:
-    """A typed count that disagrees with the register is an error naming both; an empty
-    cell takes the register's count."""
-    write(root, 2020, "health", GOOD)
-    ws = Workspace(root)
-    units, _ = load_registry(ws)
-    register = {"r1_new": {"natural": 8, "total": 9, "ngo": 0}, "r3_6": {"total": 0}}
-    checked = check_year(ws, units, 2020, register=lambda ws, unit, year: register)
-    line, col, _ = cell_at(GOOD, "r1_new", "natural")
-    assert messages(checked.problems) == [
-        f"{line}:{col}: 一、本年新收[自然人] is typed as 7 but the request register counts 8"
-    ]
-    report = checked.files[0].report
-    assert report is not None
-    assert (
-        report.cell("table3", "r1_new", "ngo") == 0 and report.cell("table3", "r3_6", "total") == 0
-    )
-
-
-def test_today_there_is_no_register(root: Path) -> None:
-    from gov_disclosure.annual.register import register_table3
-
-    ws = Workspace(root)
-    units, _ = load_registry(ws)
-    assert register_table3(ws, units.by_id["health"], 2020) is None
-
-
 def test_overview_length_in_2021(root: Path) -> None:
     text = "unit: 县卫健局\nyear: 2021\noverview: " + "字" * 1001 + "\n"
     found = check_report(load(root, text, 2021))
@@ -183,42 +124,3 @@ def test_overview_length_in_2021(root: Path) -> None:
         "一、总体情况 has 1001 characters; 国办公开办函〔2021〕30号 asks for no more than 1000"
         in found[0].message
     )
-
-
-def test_a_warm_check_reads_nothing_again(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(root, 2020, "health", GOOD)
-    ws = Workspace(root)
-    from gov_disclosure.annual import collect
-
-    first = check_year(ws, collect.load_units(ws), 2020)
-    assert sorted(p.name for p in (root / ".gd-cache").iterdir() if p.suffix == ".pickle") == [
-        "annual-2019.pickle", "annual-2020.pickle", "registry.pickle",
-    ]  # fmt: skip
-
-    def must_not_read(*args: object) -> None:
-        raise AssertionError("a file was read again although nothing changed")
-
-    monkeypatch.setattr(collect, "load_report", must_not_read)
-    monkeypatch.setattr(collect, "load_registry", must_not_read, raising=False)
-    warm = check_year(ws, collect.load_units(ws), 2020)
-    assert [f.report.tables for f in warm.files if f.report] == [
-        f.report.tables for f in first.files if f.report
-    ]
-
-
-def test_the_cache_never_hides_an_edit(gd, root: Path) -> None:
-    import os
-
-    path = write(root, 2020, "health", GOOD)
-    assert gd("annual", "check", root=root).exit_code == 0
-    st = path.stat()
-    path.write_text(
-        GOOD.replace(
-            "review:      {upheld: 1, pending: 1, total: 2}",
-            "review:      {upheld: 1, pending: 1, total: 3}",
-        ),
-        "utf-8",
-    )
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))  # a new time, the same size
-    result = gd("annual", "check", root=root)
-    assert result.exit_code == 1 and "(T4)" in result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from annual_fixtures import annual_workspace, write
 
-from gov_disclosure.annual.collect import check_year, expected_units
+from gov_disclosure.annual.collect import check_year
 from gov_disclosure.annual.county import compile_county
 from gov_disclosure.plan.loading import load_registry
 from gov_disclosure.storage.workspace import Workspace
@@ -72,15 +72,6 @@ def test_who_is_left_out_is_named(county) -> None:  # type: ignore[no-untyped-de
 def test_the_sums_note_what_units_left_empty(county) -> None:  # type: ignore[no-untyped-def]
     # 雄壁镇 states no applicant column: the county's columns cannot add up to its totals.
     assert "一、本年新收[总计] is 6 but the six applicant columns sum to 4 (T3-C)" in county.notes
-
-
-def test_reporting_units(tmp_path: Path) -> None:
-    """Departments, townships and sub-districts owe the county a report."""
-    ws = Workspace(annual_workspace(tmp_path / "an"))
-    units, _ = load_registry(ws)
-    kinds = {u.kind.value for u in expected_units(units)}
-    assert kinds == {"county_department", "township", "subdistrict"}
-    assert len(expected_units(units)) == 22
 
 
 def test_the_county_report_renders(gd, tmp_path: Path) -> None:
