@@ -239,3 +239,17 @@ def test_any_file_is_read_or_refused_with_problems(tmp_path_factory, rows, narra
         for problem in check_report(report):
             assert problem.line is not None
     assert F2019.id == "2019-60"
+
+
+def test_a_group_has_no_report_and_yml_is_read(gd, root: Path) -> None:
+    write(root, 2020, "townships", "unit: 各乡(镇、街道)\nyear: 2020\n")
+    result = check(gd, root)
+    assert (
+        "annual/2020/townships.yaml:1:7: 各鄉(鎮、街道) is a group: each of its units files its own report"
+        in result.stderr
+    )
+    (root / "annual" / "2020" / "townships.yaml").unlink()
+    path = root / "annual" / "2020" / "health.yml"
+    path.write_text(HEALTH.format(year=2020, extra=""), encoding="utf-8")
+    one = gd("annual", "check", "--unit", "县卫健局", "--year", "2020", root=root)
+    assert one.exit_code == 0 and "annual/2020/health.yml: 縣衛健局 ok" in one.stdout

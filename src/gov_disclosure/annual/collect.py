@@ -16,7 +16,6 @@ from gov_disclosure.annual.checks import check_report
 from gov_disclosure.annual.formats import Format, format_for_year, no_format_message
 from gov_disclosure.annual.loading import (
     AnnualReport,
-    annual_dir,
     annual_files,
     annual_path,
     load_report,
@@ -125,7 +124,7 @@ def check_year(
     read = read_year(ws, units, year)
     paths = list(read)
     if only is not None:
-        path = annual_path(ws, year, only)
+        path = next((p for p in read if p.stem == only.id), annual_path(ws, year, only))
         if path not in read:
             raise GdError.data(
                 f"no {year} report for {only.name}; `gd annual new --unit {only.name} "
@@ -184,10 +183,3 @@ def last_year(ws: Workspace, units: UnitIndex, report: AnnualReport) -> AnnualRe
     if format_for_year(report.year - 1) is None or not ws.exists(path):
         return None
     return load_report(ws, units, path, report.year - 1)[0]
-
-
-def folder_summary(ws: Workspace, checked: YearCheck) -> str:
-    from gov_disclosure.errors import display_path
-
-    n = len(checked.files)
-    return f"{display_path(annual_dir(ws, checked.year))}: {n} report{'s' if n != 1 else ''}"

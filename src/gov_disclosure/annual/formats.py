@@ -86,9 +86,6 @@ class Format:
     def table2_rows(self) -> dict[str, tuple[Block, Row]]:
         return {row.key: (block, row) for block in self.table2 for row in block.rows}
 
-    def table3_row(self, key: str) -> Row:
-        return next(r for r in self.table3_rows if r.key == key)
-
     @property
     def result_rows(self) -> tuple[Row, ...]:
         return tuple(r for r in self.table3_rows if r.result)

@@ -188,7 +188,10 @@ class _Reader:
 
     def _unit(self) -> Unit | None:
         unit = self.units.by_id.get(self.path.stem)
-        if unit is None or unit.is_group:
+        if unit is not None and unit.is_group:
+            self.add(("unit",), f"{unit.name} is a group: each of its units files its own report")
+            return None
+        if unit is None:
             self.add(
                 ("unit",),
                 f"no unit has the id {self.path.stem!r}: annual reports are named after "
