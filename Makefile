@@ -44,7 +44,16 @@ demo: $(STAMP)
 	@$(BIN)/gd report render --as-of 2020-11-30 --format html -o out/report-2020.html
 	@$(BIN)/gd report render --as-of 2020-11-30 --format docx -o out/report-2020.docx
 	@$(BIN)/gd checklist render --unit 县卫健局 --today 2020-11-20 --format docx -o out/checklist-health.docx
-	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx'
+	@echo '$$ gd annual check --year 2020'
+	@$(BIN)/gd annual check --year 2020
+	@echo '$$ gd annual render --unit 县卫健局 --year 2020 | head -n 30'
+	@$(BIN)/gd annual render --unit 县卫健局 --year 2020 | head -n 30
+	@echo '  …'
+	@$(BIN)/gd annual render --unit 县卫健局 --year 2020 --format docx -o out/annual-2020-health.docx
+	@echo '$$ gd annual render --county --year 2020 --format docx -o out/annual-2020-county.docx'
+	@$(BIN)/gd annual render --county --year 2020 --format docx -o out/annual-2020-county.docx
+	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx,'
+	@echo '  out/annual-2020-health.docx, out/annual-2020-county.docx'
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -86,6 +86,27 @@ def commands(unit: str) -> dict[str, list[str]]:
     }
 
 
+#: Commands timed on the real 2020 workspace only: the annual reports of every unit.
+ANNUAL = {"annual check": [*GD, "annual", "check", "--year", "2020"]}
+
+
+def fill_annual(root: Path) -> int:
+    """A 2020 and a 2019 annual report for every unit that owes one (copies of the examples)."""
+    sys.path.insert(0, str(REPO / "src"))
+    from gov_disclosure.annual.collect import expected_units
+    from gov_disclosure.plan.loading import load_registry
+    from gov_disclosure.storage.workspace import Workspace
+
+    units, _ = load_registry(Workspace(root))
+    reporting = expected_units(units)
+    for year in (2019, 2020):
+        example = (REPO / "annual" / str(year) / "health.yaml").read_text(encoding="utf-8")
+        for unit in reporting:
+            text = example.replace("unit: 縣衛健局", f"unit: {unit.name}")
+            (root / "annual" / str(year) / f"{unit.id}.yaml").write_text(text, encoding="utf-8")
+    return len(reporting)
+
+
 def yaml_parse_seconds(root: Path) -> float:
     """The C loader's time to parse every file gd reads (a floor for a cold run)."""
     code = (
@@ -140,18 +161,32 @@ def taskwarrior(root: Path, runs: int) -> float | None:
 def prepare(label: str, spec: tuple[int, int, int] | None, base: Path) -> tuple[Path, str]:
     root = base / label
     if spec is None:
-        for part in ("plan", "progress", "report"):
+        for part in ("plan", "progress", "report", "annual"):
             shutil.copytree(REPO / part, root / part)
+        fill_annual(root)
         return root, "縣衛健局"
     tasks, units, records = spec
     generate(root, tasks, units, records)
     return root, "縣測試局0001"
 
 
+def timed_commands(label: str, only: str | None):  # type: ignore[no-untyped-def]
+    """The commands to time at a size (a function of the unit's name), or None for none."""
+
+    def chosen(unit: str) -> dict[str, list[str]]:
+        every = {**commands(unit), **(ANNUAL if label == "2020" else {})}
+        return {name: cmd for name, cmd in every.items() if only is None or only in name}
+
+    return chosen if chosen("x") else None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="Fewer runs, and no 10k size.")
     parser.add_argument("--json", type=Path, help="Also write the results here.")
+    parser.add_argument(
+        "--only", help="Time only the commands whose name contains this (e.g. annual)."
+    )
     args = parser.parse_args()
     warm_runs = 3 if args.quick else 5
     sizes = SIZES[:2] if args.quick else SIZES
@@ -170,10 +205,13 @@ def main() -> int:
         table: dict[str, dict[str, dict[str, float]]] = {}
         extra: dict[str, dict[str, float | None]] = {}
         for label, spec in sizes:
+            chosen = timed_commands(label, args.only)
+            if not chosen:
+                continue
             root, unit = prepare(label, spec, base)
             runs = warm_runs if label != "10k" else 3
             table[label] = {}
-            for name, cmd in commands(unit).items():
+            for name, cmd in chosen(unit).items():
                 if label == "10k" and name == "report render html" and args.quick:
                     continue
                 shutil.rmtree(root / ".gd-cache", ignore_errors=True)

@@ -92,3 +92,29 @@ def test_checklists_cover_every_unit_with_a_task(workspace: Path) -> None:
     assert all(not unit.is_group for unit, _ in documents)
     health = dict((u.name, d) for u, d in documents)["縣衛健局"]
     assert health.view["counts"]["lead"] == 3
+
+
+def test_annual_reports_from_python(tmp_path: Path) -> None:
+    import shutil
+
+    from conftest import REPO
+
+    root = tmp_path / "ws"
+    for part in ("plan", "progress", "annual"):
+        shutil.copytree(REPO / part, root / part)
+    checked = api.annual_check(root=root, year=2020)
+    assert checked.format_id == "2019-60" and checked.errors == []
+    assert [f.report.unit.id for f in checked.files if f.report] == [
+        "gov-office",
+        "health",
+        "xiongbi",
+    ]
+    assert "縣司法局" in checked.missing
+    document = api.annual_render(root=root, unit="县卫健局", year=2020)
+    assert document.render(DocFormat.html).startswith(b"<!DOCTYPE html>")
+    assert document.view["t3"]["r1_new"]["total"] == "15"
+    made = api.annual_new(root=root, unit="县司法局", year=2021)
+    assert made.path == root / "annual" / "2021" / "justice.yaml" and made.format_id == "2021-30"
+    with pytest.raises(GdError) as caught:
+        api.annual_new(root=root, unit="县司法局", year=2021)
+    assert caught.value.exit_code is ExitCode.USAGE

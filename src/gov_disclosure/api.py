@@ -46,6 +46,8 @@ from gov_disclosure.storage.workspace import Workspace, find_workspace
 from gov_disclosure.textnorm import Script, typed_text
 
 if TYPE_CHECKING:
+    from gov_disclosure.annual.collect import FileCheck
+    from gov_disclosure.annual.view import AnnualView
     from gov_disclosure.documents.render import DocFormat
     from gov_disclosure.history.diff import Change
     from gov_disclosure.history.log import Entry
@@ -61,9 +63,13 @@ if TYPE_CHECKING:
     from gov_disclosure.requests.queries import DueRow, RequestRow, Standing
     from gov_disclosure.requests.register import Register
     from gov_disclosure.requests.store import Written as RequestWritten
+    from gov_disclosure.textnorm import Script
     from gov_disclosure.workdays.calendar import WorkCalendar
 
 __all__ = [
+    "AnnualCheck",
+    "AnnualDocument",
+    "AnnualNew",
     "Document",
     "DueList",
     "ImportResult",
@@ -80,6 +86,9 @@ __all__ = [
     "add_members",
     "add_request",
     "add_unit",
+    "annual_check",
+    "annual_new",
+    "annual_render",
     "checklist",
     "checklists",
     "diff",
@@ -164,7 +173,26 @@ def validate(
         report.problems += loaded.warnings
         report.summary += _validate_year(ws, loaded, report, today or dt.date.today())
     report.summary += _validate_requests(ws, units_index, report, today or dt.date.today())
+    report.summary += _validate_annual(ws, units_index, year, report)
     return report
+
+
+def _validate_annual(
+    ws: Workspace, units: UnitIndex, year: int | None, report: ValidationReport
+) -> list[str]:
+    """Every annual report (of one year, or of each year under annual/), checked."""
+    from gov_disclosure.annual.collect import check_file
+    from gov_disclosure.annual.loading import annual_dir, annual_files, annual_years
+
+    lines = []
+    for report_year in [year] if year is not None else annual_years(ws):
+        files = annual_files(ws, report_year)
+        for path in files:
+            report.problems += check_file(ws, units, path, report_year).problems
+        if files:
+            where = display_path(annual_dir(ws, report_year))
+            lines.append(f"{where}: {_count(len(files), 'annual report')}")
+    return lines
 
 
 def _validate_year(
@@ -475,18 +503,24 @@ class Document:
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The document's bytes in ``fmt``, from ``template`` or the template search path."""
-        from gov_disclosure.documents.render import (
-            DocFormat,
-            find_template,
-            render_docx,
-            render_text,
-        )
+        return _render(self.kind, fmt, self.view, self.loaded.workspace, self.as_of, template)
 
-        ws = self.loaded.workspace
-        path = find_template(self.kind, fmt, ws, template)
-        if fmt is DocFormat.docx:
-            return render_docx(path, self.view, ws, self.as_of)
-        return render_text(path, self.view, ws, fmt).encode("utf-8")
+
+def _render(
+    kind: str,
+    fmt: DocFormat,
+    view: Any,
+    ws: Workspace,
+    archive_date: dt.date,
+    template: Path | None,
+) -> bytes:
+    """A view's bytes in ``fmt``: the ``kind``'s template, or ``template``, filled in."""
+    from gov_disclosure.documents.render import DocFormat, find_template, render_docx, render_text
+
+    path = find_template(kind, fmt, ws, template)
+    if fmt is DocFormat.docx:
+        return render_docx(path, view, ws, archive_date)
+    return render_text(path, view, ws, fmt).encode("utf-8")
 
 
 def checklist(
@@ -1160,3 +1194,139 @@ def requests_due(
         standings(regs.register, regs.calendar, now, ids, warn), now, before, after, within_days
     )
     return RequestDueList(regs.loaded, target, now, items, regs.warnings)
+
+
+# ---- gd annual new / check / render ----------------------------------------------------
+
+
+def _annual_open(root: Root, year: int | None) -> tuple[Workspace, UnitIndex, int]:
+    """The workspace, its registry and the report year (default: the newest plan's)."""
+    from gov_disclosure.annual.collect import load_units, year_format
+
+    ws = find_workspace(root)
+    report_year = year if year is not None else ws.pick_year(None)
+    year_format(report_year)
+    return ws, load_units(ws), report_year
+
+
+def _one_unit(units: UnitIndex, name: str) -> Unit:
+    target = units.resolve(name)
+    if target.is_group:
+        members = "、".join(u.name for u in units.members(target)[:3])
+        raise GdError.usage(
+            f"{target.name} is a group; each of its units has its own report ({members}…)"
+        )
+    return target
+
+
+@dataclass(frozen=True)
+class AnnualCheck:
+    """A year's annual reports, each checked, and the units that owe one and have none."""
+
+    year: int
+    format_id: str
+    files: list[FileCheck]
+    missing: list[str]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted((p for f in self.files for p in f.problems), key=Problem.sort_key)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def annual_check(
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    strict: bool = False,
+    root: Root = None,
+) -> AnnualCheck:
+    """Check every annual report of a year (or one unit's): T3-A, T3-B, T3-C, T4, X1, X3.
+
+    With ``strict`` every cell must be stated.  ``missing`` names the units that
+    owe a report and have none (only when no ``unit`` is given).
+    """
+    from gov_disclosure.annual.collect import check_year
+
+    ws, units, report_year = _annual_open(root, year)
+    target = _one_unit(units, unit) if unit is not None else None
+    checked = check_year(ws, units, report_year, only=target, strict=strict)
+    missing = [u.name for u in checked.missing]
+    return AnnualCheck(report_year, checked.format.id, checked.files, missing)
+
+
+@dataclass(frozen=True)
+class AnnualNew:
+    """The skeleton written: where, for whom, for which year and format."""
+
+    path: Path
+    unit: Unit
+    year: int
+    format_id: str
+
+
+def annual_new(*, unit: str, year: int | None = None, root: Root = None) -> AnnualNew:
+    """Write ``annual/<year>/<unit-id>.yaml`` with every cell empty; never overwrite one."""
+    from gov_disclosure.annual.collect import year_format
+    from gov_disclosure.annual.loading import annual_path
+    from gov_disclosure.annual.skeleton import skeleton
+    from gov_disclosure.storage.fileio import create_new
+
+    ws, units, report_year = _annual_open(root, year)
+    target = _one_unit(units, unit)
+    fmt = year_format(report_year)
+    path = annual_path(ws, report_year, target)
+    create_new(path, skeleton(fmt, target, report_year).encode("utf-8"))
+    return AnnualNew(path, target, report_year, fmt.id)
+
+
+@dataclass(frozen=True)
+class AnnualDocument:
+    """An annual report's view model, in one script, ready to be rendered."""
+
+    view: AnnualView
+    workspace: Workspace
+    format_id: str
+    #: The report's date (落款), also stamped inside a .docx archive.
+    date: dt.date
+    warnings: list[Problem] = field(default_factory=list)
+
+    def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
+        """The report's bytes in ``fmt``; Word uses the template of the report's format."""
+        from gov_disclosure.documents.render import DocFormat
+
+        kind = f"annual-{self.format_id}" if fmt is DocFormat.docx else "annual"
+        return _render(kind, fmt, dict(self.view), self.workspace, self.date, template)
+
+
+def annual_render(
+    *,
+    unit: str | None = None,
+    county: bool = False,
+    year: int | None = None,
+    script: Script | None = None,
+    root: Root = None,
+) -> AnnualDocument:
+    """A unit's annual report, or (``county``) the county's compiled from every unit's.
+
+    A unit's report that fails a check is refused (its problems are raised); the
+    county's lists the units whose report is missing or fails a check, and
+    ``warnings`` names them too.  ``script`` defaults to the workspace's (its registry's).
+    """
+    from gov_disclosure.annual.document import county_document, unit_document
+    from gov_disclosure.textnorm import Script, convert_texts, converter, is_traditional
+
+    if county == (unit is not None):
+        raise GdError.usage("give either --unit NAME or --county")
+    ws, units, report_year = _annual_open(root, year)
+    if unit is None:
+        built = county_document(ws, units, report_year)
+    else:
+        built = unit_document(ws, units, report_year, _one_unit(units, unit))
+    traditional = is_traditional("".join(u.name for u in units.units))
+    target_script = script or (Script.traditional if traditional else Script.simplified)
+    view = convert_texts(built.view, converter(target_script, source_is_traditional=False))
+    return AnnualDocument(view, ws, built.format.id, built.date, built.warnings)

@@ -10,7 +10,7 @@ model turns into the plain objects of :mod:`gov_disclosure.models` with
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -249,3 +249,32 @@ class ReportNarrative(_Model):
         return M.ReportNarrative(
             self.title, self.author, self.overview, tuple(self.problems), tuple(self.next_steps)
         )
+
+
+# ---- the annual report (annual/<year>/<unit-id>.yaml) --------------------------------
+
+#: A table of the annual report: row key → column key → cell.  Keys and cells are checked
+#: against the report's format by :mod:`gov_disclosure.annual.loading`, with did-you-mean.
+AnnualTable = dict[str, dict[str, Any] | None]
+
+
+class AnnualReportFile(_Model):
+    """One unit's 政府信息公开工作年度报告 for one year: the text of 一, 五 and 六, the
+    numbers of 二, 三 and 四.  An empty cell means "not stated", which is not 0."""
+
+    unit: UnitName = Field(description="The unit the report is about (its name, for people).")
+    year: int = Field(ge=1990, le=2200, description="The report year (the year reported on).")
+    format: Text | None = Field(
+        None, description="2019-60 or 2021-30; default: the one the report year calls for."
+    )
+    title: Text | None = Field(None, description="Default: <unit><year>年政府信息公开工作年度报告.")
+    author: Text | None = Field(None, description="Who issues it (落款); default: the unit.")
+    date: dt.date | None = Field(
+        None, description="落款日期; default: 31 January of the next year."
+    )
+    overview: str | None = Field(None, description="一、总体情况 (text).")
+    table2: AnnualTable | None = Field(None, description="二、主动公开政府信息情况.")
+    table3: AnnualTable | None = Field(None, description="三、收到和处理政府信息公开申请情况.")
+    table4: AnnualTable | None = Field(None, description="四、行政复议、行政诉讼情况.")
+    problems: str | None = Field(None, description="五、存在的主要问题及改进情况 (text).")
+    other: str | None = Field(None, description="六、其他需要报告的事项 (text).")

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
 #: A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
 #: Lower-case Latin letters (with tone marks, or a tone digit) in ASCII or
@@ -133,3 +134,14 @@ def typed_text(value: str, option: str) -> str:
     if "\ud800" <= ch <= "\udfff":
         raise GdError.usage(f"{option}: the text is not valid UTF-8; type it again")
     raise GdError.usage(f"{option}: control character U+{ord(ch):04X} is not allowed")
+
+
+def convert_texts(value: Any, convert: Callable[[str], str]) -> Any:
+    """Every text inside plain data (strings, lists, dicts) passed through ``convert``."""
+    if isinstance(value, str):
+        return convert(value)
+    if isinstance(value, list):
+        return [convert_texts(v, convert) for v in value]
+    if isinstance(value, dict):
+        return {k: convert_texts(v, convert) for k, v in value.items()}
+    return value

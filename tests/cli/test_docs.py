@@ -57,6 +57,9 @@ def test_the_tree_has_every_command() -> None:
         "diff",
         "log",
         "import",
+        "annual new",
+        "annual check",
+        "annual render",
     }
 
 

@@ -13,6 +13,7 @@ joins them, in the order ``gd --help`` lists them:
 - :mod:`~gov_disclosure.cli.documents`: ``gd checklist render``, ``gd report render``
 - :mod:`~gov_disclosure.cli.history`: ``gd diff``, ``gd log``
 - :mod:`~gov_disclosure.cli.intake`: ``gd import``
+- :mod:`~gov_disclosure.cli.annual`: ``gd annual new|check|render``
 
 Shared options, the error boundary and consoles are in :mod:`~gov_disclosure.cli.common`;
 tables, JSON and CSV in :mod:`~gov_disclosure.cli.output`.
@@ -26,6 +27,7 @@ import typer
 
 from gov_disclosure import __version__
 from gov_disclosure.cli import (
+    annual,
     documents,
     due,
     history,
@@ -58,6 +60,7 @@ app.add_typer(documents.checklist_app, name="checklist")
 app.add_typer(documents.report_app, name="report")
 app.add_typer(history.app)
 app.add_typer(intake.app)
+app.add_typer(annual.app, name="annual")
 
 
 def _version(value: bool) -> None:

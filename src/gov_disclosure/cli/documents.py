@@ -33,7 +33,10 @@ TemplateOpt = Annotated[
 
 
 def write_document(
-    document: api.Document, fmt: DocFormat, output: Path | None, template: Path | None
+    document: api.Document | api.AnnualDocument,
+    fmt: DocFormat,
+    output: Path | None,
+    template: Path | None,
 ) -> None:
     if fmt is DocFormat.docx and output is None:
         raise GdError.usage("--format docx writes a file: give it with -o FILE.docx")

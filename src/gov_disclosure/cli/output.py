@@ -20,6 +20,7 @@ from rich.table import Table
 
 from gov_disclosure.cli.common import stdout_console
 from gov_disclosure.cli.options import OutputFormat
+from gov_disclosure.textnorm import convert_texts
 
 #: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
 R = TypeVar("R", bound=Mapping[str, Any])
@@ -34,14 +35,8 @@ class Column:
     justify: str = "left"
 
 
-def convert_all(value: Any, conv: Callable[[str], str]) -> Any:
-    if isinstance(value, str):
-        return conv(value)
-    if isinstance(value, list):
-        return [convert_all(v, conv) for v in value]
-    if isinstance(value, dict):
-        return {k: convert_all(v, conv) for k, v in value.items()}
-    return value
+#: Every text of a listing's records in the script asked for.
+convert_all = convert_texts
 
 
 def emit(

@@ -155,20 +155,11 @@ def _refuse_read_only(path: Path) -> None:
 
 
 def _stage(path: Path, data: bytes) -> str:
-    """The new content in a flushed temporary file beside ``path``; its name."""
-    with tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    ) as tmp:
-        try:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        except OSError:
-            os.unlink(tmp.name)
-            raise
+    """The new content in a flushed temporary file beside ``path``, with its mode; its name."""
+    tmp_name = _temporary(path, data)
     mode = path.stat().st_mode & 0o777 if path.is_file() else 0o666 & ~_umask()
-    os.chmod(tmp.name, mode)
-    return tmp.name
+    os.chmod(tmp_name, mode)
+    return tmp_name
 
 
 def _commit(staged: list[tuple[str, Path]]) -> None:
@@ -190,6 +181,56 @@ def _commit(staged: list[tuple[str, Path]]) -> None:
             ) from None
         done.append(path)
         _fsync_dir(path.parent)
+
+
+def _temporary(path: Path, data: bytes) -> str:
+    """``data`` written and flushed to disk in a temporary file beside ``path``; its name.
+
+    A write that fails (a full disk) leaves no temporary file behind.
+    """
+    with tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    ) as tmp:
+        try:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp.name)
+            raise
+    return tmp.name
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Write a new file, all at once; a file already there is never replaced (usage error).
+
+    The content is written to a temporary file beside it, then linked into place:
+    the link fails if ``path`` exists, even when another process made it a moment ago.
+    """
+    from gov_disclosure.errors import display_path
+
+    if path.exists():
+        raise GdError.usage(f"{display_path(path)} exists; it is never overwritten")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_name = None
+    try:
+        tmp_name = _temporary(path, data)
+        os.chmod(tmp_name, 0o666 & ~_umask())
+        try:
+            os.link(tmp_name, path)
+        except (PermissionError, NotImplementedError):  # no hard links here: exclusive create
+            with open(path, "xb") as handle:
+                handle.write(data)
+    except FileExistsError:
+        raise GdError.usage(f"{display_path(path)} exists; it is never overwritten") from None
+    except OSError as exc:
+        raise GdError.data(f"cannot write {path.name}: {exc.strerror or exc}", path) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    _fsync_dir(path.parent)
 
 
 def _umask() -> int:
