@@ -100,7 +100,7 @@ def test_annual_reports_from_python(tmp_path: Path) -> None:
     from conftest import REPO
 
     root = tmp_path / "ws"
-    for part in ("plan", "progress", "annual"):
+    for part in ("plan", "progress", "annual", "requests"):
         shutil.copytree(REPO / part, root / part)
     checked = api.annual_check(root=root, year=2020)
     assert checked.format_id == "2019-60" and checked.errors == []
@@ -112,7 +112,8 @@ def test_annual_reports_from_python(tmp_path: Path) -> None:
     assert "縣司法局" in checked.missing
     document = api.annual_render(root=root, unit="县卫健局", year=2020)
     assert document.render(DocFormat.html).startswith(b"<!DOCTYPE html>")
-    assert document.view["t3"]["r1_new"]["total"] == "15"
+    # Table 三 comes from the request register: 縣衛健局 received 5 requests in 2020.
+    assert document.view["t3"]["r1_new"]["total"] == "5"
     made = api.annual_new(root=root, unit="县司法局", year=2021)
     assert made.path == root / "annual" / "2021" / "justice.yaml" and made.format_id == "2021-30"
     with pytest.raises(GdError) as caught:

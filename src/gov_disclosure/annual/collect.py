@@ -158,8 +158,10 @@ def checked(
     if report is None:
         return FileCheck(path, None, list(problems))
     counted = register(ws, report.unit, report.year)
-    found = check_report(report, last=last, register=counted, strict=strict)
-    return FileCheck(path, filled(report, counted), [*problems, *found])
+    # The register fills what was not typed; what was typed is compared with it.
+    full = filled(report, counted)
+    found = check_report(full, last=last, register=counted, strict=strict)
+    return FileCheck(path, full, [*problems, *found])
 
 
 def check_file(

@@ -21,14 +21,22 @@ Table3 = dict[str, dict[str, int | None]]
 
 
 def register_table3(ws: Workspace, unit: Unit, year: int) -> Table3 | None:
-    """Table 三 of ``unit`` for ``year`` as the request register counts it.
+    """Table 三 of ``unit`` for ``year`` as the request register counts it
+    (:func:`gov_disclosure.requests.table3_counts`).
 
-    None today: there is no register yet.  The register of issue 16 will
-    supply it here (the integrator connects :mod:`gov_disclosure.requests`);
-    nothing else in :mod:`gov_disclosure.annual` needs to change.
+    None when the unit kept no register for that year: requests carried in from
+    an earlier year's register do not make it the authority on a year it was not
+    kept for (its count of new requests would be a guess).
     """
-    del ws, unit, year
-    return None
+    from gov_disclosure.requests import table3_counts
+    from gov_disclosure.requests.register import register_path
+
+    if not ws.exists(register_path(ws, year, unit.id)):
+        return None
+    counts = table3_counts(ws, unit, year)
+    if counts is None:
+        return None
+    return {row: dict(cells) for row, cells in counts.items()}
 
 
 def filled(report: AnnualReport, register: Table3 | None) -> AnnualReport:
