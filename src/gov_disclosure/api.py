@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gov_disclosure.errors import GdError, Problem, display_path
-from gov_disclosure.models import Evidence, Status, Unit
+from gov_disclosure.models import NO_SETTINGS, Evidence, Status, Unit, WorkspaceSettings
 from gov_disclosure.plan import queries as plan_queries
 from gov_disclosure.plan.assignments import Role, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, load_plan, load_registry
@@ -42,6 +42,7 @@ from gov_disclosure.progress.book import (
 )
 from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Due, Flag, all_deadlines, select
 from gov_disclosure.storage.workspace import Workspace, find_workspace
+from gov_disclosure.textnorm import Script
 
 if TYPE_CHECKING:
     from gov_disclosure.documents.render import DocFormat
@@ -127,16 +128,33 @@ def validate(
         f"{display_path(ws.registry_path)}: {len(units_index.units) - groups} units, "
         f"{groups} groups"
     )
+    settings = _validate_settings(ws, report)
     years = [ws.pick_year(year)] if year is not None else ws.years()
     for plan_year in years:
         try:
-            loaded = load_plan(ws, plan_year, units_index)
+            loaded = load_plan(ws, plan_year, units_index, settings)
         except GdError as exc:
             report.problems += exc.problems
             continue
         report.problems += loaded.warnings
         report.summary += _validate_year(ws, loaded, report, today or dt.date.today())
     return report
+
+
+def _validate_settings(ws: Workspace, report: ValidationReport) -> WorkspaceSettings:
+    """plan/workspace.yaml, when there is one (its defaults when it is wrong or missing)."""
+    from gov_disclosure.plan.settings import read_settings, settings_path
+
+    try:
+        settings, problems = read_settings(ws)
+    except GdError as exc:
+        report.problems += exc.problems
+        return NO_SETTINGS
+    report.problems += problems
+    if ws.exists(settings_path(ws)):
+        script = f"script {settings.script}" if settings.script else "no script"
+        report.summary.append(f"{display_path(settings_path(ws))}: {script}")
+    return settings
 
 
 def _validate_year(
@@ -157,7 +175,11 @@ def _validate_year(
             f"{display_path(progress_dir(ws, loaded.year))}: {_count(len(files), 'file')}, "
             f"{_count(records, 'record')}"
         )
-    return lines
+    from gov_disclosure.documents.narrative import check_narratives
+
+    checked, problems = check_narratives(loaded)
+    report.problems += problems
+    return lines + checked
 
 
 def _count(n: int, noun: str) -> str:
@@ -230,23 +252,11 @@ class DueList:
 
     def calendar(self, convert: Callable[[str], str] | None = None) -> bytes:
         """The deadlines as an iCalendar feed (RFC 5545), text passed through ``convert``."""
-        from dataclasses import replace
-
         from gov_disclosure.documents.ics import to_ics
 
-        conv = convert or (lambda text: text)
-        who = self.unit.name if self.unit else self.loaded.plan.notice.issuer
-        name = conv(f"{who} 政務公開時限（{self.loaded.year}）")
-        items = [
-            replace(
-                d,
-                title=conv(d.title),
-                what=conv(d.what),
-                phrase=conv(d.phrase) if d.phrase else None,
-            )
-            for d in self.items
-        ]
-        return to_ics(self.loaded, items, self.today, name)
+        who = self.unit.name if self.unit else self.loaded.issuer
+        name = f"{who} 政務公開時限（{self.loaded.year}）"
+        return to_ics(self.loaded, self.items, self.today, name, convert or str)
 
 
 def due(
@@ -357,7 +367,7 @@ def show_progress(
 
 @dataclass(frozen=True)
 class Document:
-    """A document's view model, ready to be rendered by a template."""
+    """A document's view model, ready to be rendered by a template, and the script it is in."""
 
     kind: str
     view: Any
@@ -365,6 +375,8 @@ class Document:
     #: The day the document describes (also the date stamped inside a .docx archive).
     as_of: dt.date
     warnings: list[Problem] = field(default_factory=list)
+    #: Every character of the document is written in this script.
+    script: Script = Script.traditional
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The document's bytes in ``fmt``, from ``template`` or the template search path."""
@@ -378,8 +390,8 @@ class Document:
         ws = self.loaded.workspace
         path = find_template(self.kind, fmt, ws, template)
         if fmt is DocFormat.docx:
-            return render_docx(path, self.view, ws, self.as_of)
-        return render_text(path, self.view, ws, fmt).encode("utf-8")
+            return render_docx(path, self.view, ws, self.as_of, self.script)
+        return render_text(path, self.view, ws, fmt, self.script).encode("utf-8")
 
 
 def checklist(
@@ -387,20 +399,25 @@ def checklist(
     unit: str,
     today: dt.date | None = None,
     rev: str | None = None,
+    script: Script | str | None = None,
     root: Root = None,
     year: int | None = None,
 ) -> Document:
-    """A unit's checklist: its tasks and roles, each requirement a checkbox, its deadlines."""
+    """A unit's checklist: its tasks and roles, each requirement a checkbox, its deadlines.
+
+    ``script`` (simplified or traditional) overrides the workspace's setting (or the plan's own).
+    """
     now = today or dt.date.today()
     loaded = _open(root, year, rev)
     target = loaded.units.resolve(unit)
-    return _checklist(loaded, target, now)[0]
+    return _checklist(loaded, target, now, _script(script))[0]
 
 
 def checklists(
     *,
     today: dt.date | None = None,
     rev: str | None = None,
+    script: Script | str | None = None,
     root: Root = None,
     year: int | None = None,
 ) -> list[tuple[Unit, Document]]:
@@ -408,17 +425,27 @@ def checklists(
     now = today or dt.date.today()
     loaded = _open(root, year, rev)
     book, warnings = load_book(loaded, now)
+    chosen = _script(script)
     return [
-        (u, _checklist(loaded, u, now, book, warnings)[0])
+        (u, _checklist(loaded, u, now, chosen, book, warnings)[0])
         for u in loaded.units.units
         if not u.is_group and any(u.id in assigned for assigned in loaded.assignments.values())
     ]
+
+
+def _script(script: Script | str | None) -> Script | None:
+    if script is None or isinstance(script, Script):
+        return script
+    if script not in set(Script):
+        raise GdError.usage(f"unknown script {script!r}; use one of: {', '.join(Script)}")
+    return Script(script)
 
 
 def _checklist(
     loaded: LoadedPlan,
     unit: Unit,
     today: dt.date,
+    script: Script | None,
     book: ProgressBook | None = None,
     warnings: list[Problem] | None = None,
 ) -> tuple[Document, ProgressBook]:
@@ -427,9 +454,9 @@ def _checklist(
 
     if book is None:
         book, warnings = load_book(loaded, today)
-    rendered_from = revision(loaded.workspace)
-    view = views.checklist(loaded, book, unit, today, rendered_from)
-    return Document("checklist", view, loaded, today, warnings or []), book
+    view = views.checklist(loaded, book, unit, today, revision(loaded.workspace))
+    document = Document("checklist", view, loaded, today, warnings or [], loaded.script_for(script))
+    return document, book
 
 
 def report(
@@ -437,28 +464,34 @@ def report(
     as_of: dt.date | None = None,
     unit: str | None = None,
     rev: str | None = None,
+    script: Script | str | None = None,
     root: Root = None,
     year: int | None = None,
 ) -> Document:
     """The implementation report (落實情況報告) of the county, or of one unit, as of a day.
 
-    In a git repository it states the revision it was rendered from and lists
-    the plan's adjustments since it was first committed (方案調整情況).
+    A unit's report takes its words from ``report/<year>/<unit-id>.yaml``, the
+    county's from ``report/<year>.yaml``; a part missing there is a warning and
+    a placeholder in the document.  In a git repository the report ends with
+    the revision it was rendered from, and lists the plan's adjustments since
+    it was first committed (附件：方案調整情況).
     """
     from gov_disclosure.documents import views
-    from gov_disclosure.documents.narrative import load_narrative
-    from gov_disclosure.history.log import adjustments, revision
+    from gov_disclosure.documents.adjustments import adjustments
+    from gov_disclosure.documents.narrative import load_narrative, missing_parts, narrative_path
+    from gov_disclosure.history.log import revision
 
     as_of = as_of or dt.date.today()
     loaded = _open(root, year, rev)
     ws = loaded.workspace
     target = _resolve(loaded, unit)
     book, warnings = load_book(loaded, as_of)
-    narrative = load_narrative(ws, loaded.year) if target is None else None
-    rendered_from = revision(ws)
+    narrative = load_narrative(ws, loaded.year, target)
+    missing = missing_parts(narrative, narrative_path(ws, loaded.year, target))
     changes = adjustments(ws, loaded.year)
-    view = views.report(loaded, book, as_of, narrative, target, rendered_from, changes)
-    return Document("report", view, loaded, as_of, warnings)
+    view = views.report(loaded, book, as_of, narrative, target, revision(ws), changes)
+    chosen = loaded.script_for(_script(script))
+    return Document("report", view, loaded, as_of, warnings + missing, chosen)
 
 
 # ---- gd diff / gd log ------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 PLAN_DIR = "plan"
 REGISTRY_FILE = "units.yaml"
+#: The workspace's settings (plan/workspace.yaml): the documents' script, county, issuer.
+SETTINGS_FILE = "workspace.yaml"
 PROGRESS_DIR = "progress"
 TEMPLATES_DIR = "templates"
 REPORT_DIR = "report"

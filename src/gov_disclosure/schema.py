@@ -23,6 +23,7 @@ from pydantic import (
 
 from gov_disclosure import models as M
 from gov_disclosure.models import Status, UnitKind, unsafe_scheme
+from gov_disclosure.textnorm import Script
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 UnitName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -237,3 +238,25 @@ class ReportNarrative(_Model):
         return M.ReportNarrative(
             self.title, self.author, self.overview, tuple(self.problems), tuple(self.next_steps)
         )
+
+
+# ---- the workspace's settings (plan/workspace.yaml) -----------------------------------
+
+
+class WorkspaceSettings(_Model):
+    """What a workspace says about itself: the documents' script, the county, the issuer."""
+
+    script: Script | None = Field(
+        None,
+        description="simplified or traditional: the script of every document and the "
+        "terminal's default (default: the plan's own).",
+    )
+    county: UnitName | None = Field(None, description="The county's name, e.g. 師宗縣.")
+    issuer: UnitName | None = Field(
+        None,
+        description="Who issues the documents, e.g. 師宗縣人民政府辦公室 (default: the plan's "
+        "issuer).",
+    )
+
+    def runtime(self) -> M.WorkspaceSettings:
+        return M.WorkspaceSettings(self.script, self.county, self.issuer)

@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
@@ -87,14 +88,26 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def date_option(text: str | None, option: str) -> dt.date | None:
-    """A typed date option (2020-11-30 or 2020年11月30日), or None when not given."""
-    return parse_date(text, option) if text else None
+def date_option(
+    text: str | None, option: str, root: Path | None = None, year: int | None = None
+) -> dt.date | None:
+    """A typed date option, or None when not given: 2020-11-30, 2020/11/30, 2020.11.30,
+    2020年11月30日, or 11月30日 in the plan's year (``--year``, else the newest plan's)."""
+    if not text:
+        return None
+
+    def plan_year() -> int:
+        from gov_disclosure.storage.workspace import find_workspace
+
+        return year or find_workspace(root).pick_year(None)
+
+    return parse_date(text, option, plan_year)
 
 
 def plan_converter(loaded: LoadedPlan, script: Script | None) -> Callable[[str], str]:
-    """What printed text goes through for ``--script`` (labels are written in traditional)."""
-    return converter(script, loaded.is_traditional)
+    """What printed text goes through for ``--script`` (labels are written in traditional);
+    without it, the script plan/workspace.yaml sets (else the plan's own)."""
+    return converter(script or loaded.settings.script, loaded.is_traditional)
 
 
 def print_warnings(problems: list[Problem]) -> None:

@@ -78,13 +78,13 @@ def due_command(
       gd due --before 2020-11-30 --unit 县卫健局 --check
     """
     listing = api.due(
-        today=date_option(today, "--today"),
-        before=date_option(before, "--before"),
-        after=date_option(after, "--after"),
+        today=date_option(today, "--today", root, year),
+        before=date_option(before, "--before", root, year),
+        after=date_option(after, "--after", root, year),
         within_days=parse_days(within, "--within") if within else None,
         warn_days=parse_days(warn, "--warn"),
         unit=unit,
-        include_done=show_all,
+        include_done=show_all or fmt is DueFormat.ics,  # a calendar keeps met deadlines
         root=root,
         year=year,
     )
@@ -112,7 +112,7 @@ def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str],
         names = cells_of[id(r)]
         return [
             r["date"],
-            r["days"],
+            r["standing"],
             Flag(r["flag"]).label,
             r["task"] or "",
             r["what"] + (f"（{r['phrase']}）" if r["phrase"] else ""),

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from rich import box
 from rich.table import Table
 
-from gov_disclosure.cli.common import stdout_console
+from gov_disclosure.cli.common import stderr_console, stdout_console
 from gov_disclosure.cli.options import OutputFormat
 
 #: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
@@ -89,17 +89,21 @@ def emit(
     stdout_console().print(table)
 
 
-def write_output(data: bytes, output: Path | None = None) -> None:
-    """A document's bytes to standard output, or atomically to ``output``."""
+def write_output(data: bytes, output: Path | None = None, quiet: bool = False) -> None:
+    """A document's bytes to standard output, or atomically to ``output`` (said on stderr)."""
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    from gov_disclosure.errors import display_path
     from gov_disclosure.storage.fileio import atomic_write
 
     output.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(output, data)
+    if not quiet:
+        size = f"{len(data) / 1024:.0f} KB" if len(data) >= 1024 else f"{len(data)} bytes"
+        stderr_console().print(f"wrote {display_path(output)} ({size})", markup=False)
 
 
 def print_json(data: Any) -> None:

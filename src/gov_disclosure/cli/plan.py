@@ -59,7 +59,7 @@ def validate_command(
     \b
       gd validate --strict
     """
-    report = api.validate(root=root, year=year, today=date_option(today, "--today"))
+    report = api.validate(root=root, year=year, today=date_option(today, "--today", root, year))
     print_problems(report.problems)
     for line in report.summary:
         typer.echo(line)

@@ -103,11 +103,11 @@ def set_command(
         task=task,
         unit=unit,
         status=chosen,
-        date=date_option(date, "--date"),
+        date=date_option(date, "--date", root, year),
         evidence=[parse_evidence(e) for e in evidence or []],
         note=note,
         clear_evidence=clear_evidence,
-        today=date_option(today, "--today"),
+        today=date_option(today, "--today", root, year),
         root=root,
         year=year,
     )
@@ -163,7 +163,7 @@ def show_command(
       gd progress show --unit 县卫健局
     """
     view = api.show_progress(
-        unit=unit, task=task, today=date_option(today, "--today"), root=root, year=year
+        unit=unit, task=task, today=date_option(today, "--today", root, year), root=root, year=year
     )
     print_warnings(view.warnings)
     conv = plan_converter(view.loaded, script)

@@ -6,6 +6,12 @@ with gd.  Templates are rendered in Jinja's sandbox with ``StrictUndefined``
 (a misspelt variable fails instead of printing nothing).  Text from the plan
 and progress files is data, never template code: HTML is autoescaped,
 Markdown goes through the ``md``/``cell`` filters, docx text is XML-escaped.
+
+Every document is written in one script (:mod:`.scripting`): the template's
+words and the view's data alike; HTML says it in ``lang`` (``zh-Hans`` or
+``zh-Hant``), Word in the document's language (``zh-CN`` or ``zh-TW``).  A
+Word document gets the official form of GB/T 9704 whatever its template
+(:mod:`.docx_finish`).
 """
 
 from __future__ import annotations
@@ -19,12 +25,15 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
 from gov_disclosure import constants as C
+from gov_disclosure.documents.scripting import Convert, convert_view, script_loader
 from gov_disclosure.errors import GdError
 from gov_disclosure.storage.workspace import Workspace
+from gov_disclosure.textnorm import Script
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
+    from gov_disclosure.documents.docx_finish import DocumentInfo
     from gov_disclosure.documents.view_models import EvidenceRow
 
 #: What templates render: a view model of :mod:`gov_disclosure.documents.views`, or any
@@ -108,12 +117,12 @@ def md_link(evidence: EvidenceRow) -> str:
     return f"{md(title)}（{md(ref)}）" if title else md(ref)
 
 
-def _environment(search: list[Path], autoescape: bool) -> SandboxedEnvironment:
-    from jinja2 import FileSystemLoader, StrictUndefined
+def _environment(search: list[Path], autoescape: bool, convert: Convert) -> SandboxedEnvironment:
+    from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search]),
+        loader=script_loader([str(p) for p in search], convert),
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -124,28 +133,80 @@ def _environment(search: list[Path], autoescape: bool) -> SandboxedEnvironment:
     return env
 
 
-def render_text(template: Path, view: View, ws: Workspace | None, fmt: DocFormat) -> str:
-    env = _environment([template.parent, *search_path(ws)], autoescape=fmt is DocFormat.html)
+def _convert(script: Script | None) -> Convert:
+    return script.convert if script is not None else _as_written
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
+def _context(view: View, script: Script | None) -> dict[str, object]:
+    """What a template sees: the view in the document's script, and that script's ``lang``."""
+    lang = script.html_lang if script is not None else "zh"
+    return {**convert_view(dict(view), _convert(script)), "lang": lang}
+
+
+def render_text(
+    template: Path,
+    view: View,
+    ws: Workspace | None,
+    fmt: DocFormat,
+    script: Script | None = None,
+) -> str:
+    """A Markdown or HTML document, wholly in ``script`` (None: each text as it is written)."""
+    search = [template.parent, *search_path(ws)]
+    env = _environment(search, autoescape=fmt is DocFormat.html, convert=_convert(script))
     with _template_errors(template):
-        return str(env.get_template(template.name).render(**view))
+        return str(env.get_template(template.name).render(**_context(view, script)))
 
 
-def render_docx(template: Path, view: View, ws: Workspace | None, archive_date: dt.date) -> bytes:
+def render_docx(
+    template: Path,
+    view: View,
+    ws: Workspace | None,
+    archive_date: dt.date,
+    script: Script | None = None,
+) -> bytes:
+    """A Word document wholly in ``script``, in the official form; its archive dated
+    ``archive_date`` (the same inputs give the same bytes)."""
     import io
     import zipfile
 
     from docxtpl import DocxTemplate  # untyped (see [tool.mypy] overrides)
 
-    env = _environment([template.parent, *search_path(ws)], autoescape=True)
+    from gov_disclosure.documents.docx_finish import finish
+    from gov_disclosure.documents.scripting import convert_xml_text
+
+    convert = _convert(script)
+
+    class ScriptTemplate(DocxTemplate):  # type: ignore[misc]
+        """docxtpl's template whose own words are converted as docxtpl prepares them."""
+
+        def patch_xml(self, src_xml: str) -> str:
+            return convert_xml_text(str(super().patch_xml(src_xml)), convert)
+
+    env = _environment([template.parent, *search_path(ws)], autoescape=True, convert=convert)
+    context = _context(view, script)
     with _template_errors(template):
         try:
-            doc = DocxTemplate(str(template))
-            doc.render(view, jinja_env=env, autoescape=True)
+            doc = ScriptTemplate(str(template))
+            doc.render(context, jinja_env=env, autoescape=True)
         except (zipfile.BadZipFile, KeyError) as exc:
             raise GdError.data(f"not a Word .docx template ({exc})", template) from None
+        finish(doc.docx, _info(context, script or Script.traditional, archive_date))
         buffer = io.BytesIO()
         doc.save(buffer)
     return _stable_zip(buffer.getvalue(), archive_date)
+
+
+def _info(context: Mapping[str, object], script: Script, day: dt.date) -> DocumentInfo:
+    """A document's core properties from its (converted) view: its title and issuer."""
+    from gov_disclosure.documents.docx_finish import DocumentInfo
+
+    signature = context.get("signature")
+    author = signature.get("issuer") if isinstance(signature, dict) else None
+    return DocumentInfo(str(context.get("title") or ""), str(author or ""), script.word_lang, day)
 
 
 def _stable_zip(data: bytes, archive_date: dt.date) -> bytes:
