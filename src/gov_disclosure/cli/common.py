@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from gov_disclosure import constants as C
 from gov_disclosure.dates import parse_date
@@ -38,6 +38,18 @@ def stdout_console() -> Console:
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = PIPE_WIDTH
     return console
+
+
+def print_out(*renderables: RenderableType) -> None:
+    """Print to standard output: styled on a terminal; to a pipe or a file, plain lines
+    without the trailing spaces of padded table cells."""
+    console = stdout_console()
+    if console.is_terminal:
+        console.print(*renderables)
+        return
+    with console.capture() as capture:
+        console.print(*renderables)
+    sys.stdout.write("".join(f"{line.rstrip()}\n" for line in capture.get().splitlines()))
 
 
 def print_problems(problems: list[Problem]) -> None:

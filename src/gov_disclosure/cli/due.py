@@ -28,7 +28,7 @@ class DueFormat(StrEnum):
 
 COLUMNS = [
     Column("日期", nowrap=True),
-    Column("剩餘", nowrap=True),
+    Column("情況", nowrap=True),
     Column("狀態", nowrap=True),
     Column("編號", nowrap=True),
     Column("事項", ratio=3),
@@ -120,4 +120,9 @@ def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str],
         ]
 
     title = f"{who}時限（截至 {now.isoformat()}）：{len(items)} 項，其中逾期 {listing.overdue} 項"
-    emit(fmt, records, COLUMNS, cells, conv=conv, title=title)
+    emit(fmt, records, COLUMNS, cells, conv=conv, title=title, row_style=overdue_in_red)
+
+
+def overdue_in_red(record: Mapping[str, Any]) -> str | None:
+    """Overdue rows stand out on a terminal (never in a pipe, nor with NO_COLOR)."""
+    return "red" if record["flag"] == Flag.overdue else None

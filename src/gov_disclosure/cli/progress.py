@@ -6,12 +6,16 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 import typer
+from rich import box
+from rich.table import Table
+from rich.text import Text
 
 from gov_disclosure import api
 from gov_disclosure.cli.common import (
     date_option,
     handle_errors,
     plan_converter,
+    print_out,
     print_warnings,
     stdout_console,
 )
@@ -197,18 +201,32 @@ def print_records(view: api.ProgressView, conv: Callable[[str], str]) -> None:
 
 
 def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str]) -> None:
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
+    """The matrix in as many blocks of columns as the terminal's width (COLUMNS) needs."""
+    from rich.measure import Measurement
 
-    keys = matrix["keys"]
+    console = stdout_console()
+    unbounded = console.options.update_width(10_000)
+    blocks: list[list[str]] = [[]]
+    for key in matrix["keys"]:
+        trial = matrix_table(matrix, conv, [*blocks[-1], key], total=True)
+        if blocks[-1] and Measurement.get(console, unbounded, trial).maximum > console.width:
+            blocks.append([])
+        blocks[-1].append(key)
+    tables = [
+        matrix_table(matrix, conv, block, total=i == len(blocks) - 1)
+        for i, block in enumerate(blocks)
+    ]
+    tables[0].title = conv(f"{loaded.plan.notice.title}：落實情況（{loaded.year} 年）")
+    tables[-1].caption = conv(
+        "✔ 已完成　◐ 推進中　○ 未開始　－ 不適用　· 未報告　空白：無此任務\n"
+        "合計：已完成（含不適用）的任務／應完成的任務；末行：各任務已完成的單位數／應報單位數"
+    )
+    print_out(*tables)
+
+
+def matrix_table(matrix: Matrix, conv: Callable[[str], str], keys: list[str], total: bool) -> Table:
+    """The matrix's rows for some of its columns, with each unit's total when ``total``."""
     table = Table(
-        title=conv(f"{loaded.plan.notice.title}：落實情況（{loaded.year} 年）"),
-        caption=conv(
-            "✔ 已完成　◐ 推進中　○ 未開始　－ 不適用　· 未報告　空白：無此任務\n"
-            "合計：已完成（含不適用）／應報；末行：各任務已完成的單位數／應報單位數"
-        ),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         caption_justify="left",
@@ -218,23 +236,20 @@ def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str])
     )
     table.add_column(conv("單位"), footer=conv("合計"), no_wrap=True)
     for k in keys:
-        total = matrix["totals"][k]
+        sums = matrix["totals"][k]
         table.add_column(
-            k, justify="center", no_wrap=True, footer=f"{total['closed']}\n/{total['assigned']}"
+            k, justify="center", no_wrap=True, footer=f"{sums['closed']}\n/{sums['assigned']}"
         )
-    done = sum(r["closed"] for r in matrix["rows"])
-    due = sum(r["assigned"] for r in matrix["rows"])
-    table.add_column(conv("合計"), justify="right", no_wrap=True, footer=f"{done}\n/{due}")
+    if total:
+        done = sum(r["closed"] for r in matrix["rows"])
+        due = sum(r["assigned"] for r in matrix["rows"])
+        table.add_column(conv("合計"), justify="right", no_wrap=True, footer=f"{done}\n/{due}")
     for row in matrix["rows"]:
         cells = [Text(conv(row["unit"]))]
         for k in keys:
             value = row["cells"][k]
             cells.append(Text(SYMBOLS[value], style=STYLES[value]) if value else Text(""))
-        cells.append(Text(f"{row['closed']}/{row['assigned']}"))
+        if total:
+            cells.append(Text(f"{row['closed']}/{row['assigned']}"))
         table.add_row(*cells)
-    console = stdout_console()
-    name_width = max([cell_len(conv(r["unit"])) for r in matrix["rows"]] + [4])
-    needed = name_width + sum(max(len(k), 3) + 2 for k in keys) + 8
-    if needed > console.width:  # never cut a cell: let the table be as wide as it must
-        console.width = needed
-    console.print(table)
+    return table
