@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -202,26 +203,39 @@ def print_records(view: api.ProgressView, conv: Callable[[str], str]) -> None:
 
 def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str]) -> None:
     """The matrix in as many blocks of columns as the terminal's width (COLUMNS) needs."""
-    from rich.measure import Measurement
+    from rich.text import Text
 
-    console = stdout_console()
-    unbounded = console.options.update_width(10_000)
-    blocks: list[list[str]] = [[]]
-    for key in matrix["keys"]:
-        trial = matrix_table(matrix, conv, [*blocks[-1], key], total=True)
-        if blocks[-1] and Measurement.get(console, unbounded, trial).maximum > console.width:
-            blocks.append([])
-        blocks[-1].append(key)
+    blocks = matrix_blocks(matrix, conv, stdout_console())
     tables = [
         matrix_table(matrix, conv, block, total=i == len(blocks) - 1)
         for i, block in enumerate(blocks)
     ]
-    tables[0].title = conv(f"{loaded.plan.notice.title}：落實情況（{loaded.year} 年）")
-    tables[-1].caption = conv(
+    title = conv(f"{loaded.plan.notice.title}：落實情況（{loaded.year} 年）")
+    legend = conv(
         "✔ 已完成　◐ 推進中　○ 未開始　－ 不適用　· 未報告　空白：無此任務\n"
         "合計：已完成（含不適用）的任務／應完成的任務；末行：各任務已完成的單位數／應報單位數"
     )
-    print_out(*tables)
+    print_out(Text(title, style="italic"), *tables, Text(legend))
+
+
+def matrix_blocks(matrix: Matrix, conv: Callable[[str], str], console: Console) -> list[list[str]]:
+    """The matrix's columns in blocks of about equal size, each as wide as the console allows."""
+    from rich.measure import Measurement
+
+    unbounded = console.options.update_width(10_000)
+
+    def fits(keys: list[str]) -> bool:
+        table = matrix_table(matrix, conv, keys, total=True)
+        return Measurement.get(console, unbounded, table).maximum <= console.width
+
+    keys = matrix["keys"]
+    count = next((n for n in range(1, len(keys) + 1) if all(map(fits, _chunks(keys, n)))), None)
+    return _chunks(keys, count) if count else [[k] for k in keys]
+
+
+def _chunks(keys: list[str], count: int) -> list[list[str]]:
+    size = -(-len(keys) // count)
+    return [keys[i : i + size] for i in range(0, len(keys), size)]
 
 
 def matrix_table(matrix: Matrix, conv: Callable[[str], str], keys: list[str], total: bool) -> Table:

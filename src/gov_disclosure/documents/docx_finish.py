@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 #: Attributes that make a run's font follow the document theme instead of its named font.
 THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_THEME_ATTRIBUTE = re.compile(rb' w:(?:%s)="[^"]*"' % "|".join(THEME_ATTRIBUTES).encode())
 #: Cell padding (left and right) and a little slack, in twips.
 _CELL_PADDING = 260
 #: A cell text this short (in characters) without a break inside is kept on one line: a name.
@@ -67,12 +68,18 @@ def _xml_parts(document: Document) -> list[_Element]:
 
 
 def strip_theme_fonts(document: Document) -> None:
-    """Remove every theme font attribute, in every part (unused styles included)."""
-    for root in _xml_parts(document):
-        for fonts in root.iter(f"{_W}rFonts"):
-            for attr in THEME_ATTRIBUTES:
-                if f"{_W}{attr}" in fonts.attrib:
-                    del fonts.attrib[f"{_W}{attr}"]
+    """Remove every theme font attribute, in every part: unused styles included, and parts
+    python-docx keeps as bytes (Word's stylesWithEffects.xml)."""
+    from docx.opc.part import XmlPart
+
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart):
+            for fonts in part.element.iter(f"{_W}rFonts"):
+                for attr in THEME_ATTRIBUTES:
+                    if f"{_W}{attr}" in fonts.attrib:
+                        del fonts.attrib[f"{_W}{attr}"]
+        elif part.content_type.endswith("+xml"):
+            part._blob = _THEME_ATTRIBUTE.sub(b"", part.blob)  # a plain part: its bytes
 
 
 def set_language(document: Document, language: str) -> None:
@@ -152,9 +159,8 @@ def fit_widths(columns: list[list[str]], available: int, size_pt: float) -> list
         widths = [n + spare * f for n, f in zip(need, flex, strict=True)]
     else:
         widths = [n * available / sum(need) for n in need]
-    out = [int(w) for w in widths]
-    out[-1] += available - sum(out)
-    return out
+    edges = [round(sum(widths[: i + 1])) for i in range(len(widths))]
+    return [b - a for a, b in zip([0, *edges], edges, strict=False)]
 
 
 def _measure(columns: list[list[str]], em: float) -> tuple[list[float], list[float]]:

@@ -1,0 +1,193 @@
+"""One script per document: every document gd writes, in either script, has no character of the other.
+
+The check is an OpenCC round trip on the document's text: a simplified document
+is unchanged by traditional → simplified, a traditional one by simplified →
+traditional.  It runs on every document (report and checklist × md, html,
+docx × both scripts) of a workspace whose data is as mixed as real data gets:
+the bundled plan (its notice leaves simplified 范, 于, 并 in traditional
+text), a git history with plan changes and uncommitted edits, and a plan
+imported in simplified characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, git
+from gov_disclosure import api
+from gov_disclosure.documents.render import DocFormat
+from gov_disclosure.documents.scripting import convert_view, convert_xml_text
+from gov_disclosure.textnorm import Script, to_simplified, to_traditional
+
+NOV_20, NOV_30 = dt.date(2020, 11, 20), dt.date(2020, 11, 30)
+
+
+def docx_text(data: bytes) -> str:
+    """The words of a .docx: every run's text in every part, and its core properties."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [n for n in archive.namelist() if n.endswith(".xml")]
+        texts = []
+        for name in parts:
+            xml = archive.read(name).decode("utf-8")
+            texts += re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)
+            if name == "docProps/core.xml":
+                texts += re.findall(r">([^<]+)<", xml)
+    return "\n".join(texts)
+
+
+def text_of(document: api.Document, fmt: DocFormat) -> str:
+    data = document.render(fmt)
+    return docx_text(data) if fmt is DocFormat.docx else data.decode("utf-8")
+
+
+def other_script(text: str, script: Script) -> list[str]:
+    """What the OpenCC round trip changes: the characters of the other script, in context."""
+    converted = script.convert(text)
+    if converted == text:
+        return []
+    matcher = difflib.SequenceMatcher(a=text, b=converted, autojunk=False)
+    return [
+        f"{text[max(0, a1 - 6) : a2 + 6]!r} → {converted[b1:b2]!r}"
+        for op, a1, a2, b1, b2 in matcher.get_opcodes()
+        if op != "equal"
+    ]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled workspace in git: committed, the plan changed (with its basis), then an
+    uncommitted edit of a progress file."""
+    root = tmp_path_factory.mktemp("history") / "ws"
+    for part in ("plan", "progress", "report"):
+        shutil.copytree(REPO / part, root / part)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "2020年方案")
+    plan = root / "plan" / "2020.yaml"
+    edit(plan, "          - date: 2020-09-20\n", "          - date: 2020-09-30\n")
+    edit(plan, "原則上應為辦公室或綜合科(股)", "原則上應為辦公室")
+    git(root, "commit", "-qam", "2.4 目錄編制時限推遲至9月底\n\nBasis: 師政辦函〔2020〕12號")
+    edit(root / "progress" / "2020" / "xiongbi.yaml", "status: in_progress", "status: done")
+    return root
+
+
+@pytest.fixture(scope="module")
+def simplified(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled workspace written in simplified characters, as `gd import` of a
+    simplified notice leaves it (its example progress and narrative too)."""
+    root = tmp_path_factory.mktemp("simplified") / "ws"
+    for part in ("plan", "progress", "report"):
+        for path in (REPO / part).rglob("*.yaml"):
+            target = root / path.relative_to(REPO)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(to_simplified(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return root
+
+
+def documents(root: Path, script: Script | None) -> list[tuple[str, api.Document]]:
+    return [
+        ("report", api.report(root=root, as_of=NOV_30, script=script)),
+        ("unit report", api.report(root=root, as_of=NOV_30, unit="县卫健局", script=script)),
+        ("checklist", api.checklist(root=root, unit="县卫健局", today=NOV_20, script=script)),
+    ]
+
+
+@pytest.mark.parametrize("fmt", list(DocFormat), ids=str)
+@pytest.mark.parametrize("script", list(Script), ids=str)
+def test_every_document_is_in_one_script(history: Path, script: Script, fmt: DocFormat) -> None:
+    for name, document in documents(history, script):
+        assert document.script is script
+        text = text_of(document, fmt)
+        assert "方案調整情況" in to_traditional(text) or name == "checklist"
+        assert other_script(text, script) == [], f"{name} ({fmt}, {script})"
+
+
+@pytest.mark.parametrize("fmt", list(DocFormat), ids=str)
+def test_a_simplified_plan_gives_simplified_documents(simplified: Path, fmt: DocFormat) -> None:
+    """No --script and no setting: the plan's own script, labels and template text included."""
+    for name, document in documents(simplified, None):
+        assert document.script is Script.simplified
+        text = text_of(document, fmt)
+        assert other_script(text, Script.simplified) == [], f"{name} ({fmt})"
+        assert "总体情况" in text or "任务清单" in text
+    report = api.report(root=simplified, as_of=NOV_30, script="traditional")
+    assert other_script(text_of(report, fmt), Script.traditional) == []
+
+
+def test_the_workspace_setting_chooses_the_script(history: Path, tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(history, root, ignore=shutil.ignore_patterns(".git"))
+    assert api.report(root=root, as_of=NOV_30).script is Script.traditional  # the plan's own
+    (root / "plan" / "workspace.yaml").write_text("script: simplified\n", encoding="utf-8")
+    document = api.report(root=root, as_of=NOV_30)
+    assert document.script is Script.simplified
+    assert document.render(DocFormat.md).decode().startswith("# 师宗县贯彻落实")
+    # --script overrides the setting.
+    assert api.report(root=root, as_of=NOV_30, script="traditional").script is Script.traditional
+
+
+@pytest.mark.parametrize(
+    ("script", "html", "word"),
+    [
+        (Script.simplified, 'lang="zh-Hans"', "zh-CN"),
+        (Script.traditional, 'lang="zh-Hant"', "zh-TW"),
+    ],
+)
+def test_the_document_says_its_language(
+    history: Path, script: Script, html: str, word: str
+) -> None:
+    for _, document in documents(history, script):
+        assert html in document.render(DocFormat.html).decode("utf-8")
+        with zipfile.ZipFile(io.BytesIO(document.render(DocFormat.docx))) as archive:
+            styles = archive.read("word/styles.xml").decode("utf-8")
+            core = archive.read("docProps/core.xml").decode("utf-8")
+        langs = re.findall(r'<w:lang [^>]*w:eastAsia="([^"]+)"', styles)
+        assert langs and set(langs) == {word}
+        assert f"<dc:language>{word}</dc:language>" in core
+
+
+def test_convert_view_keeps_links_and_enums() -> None:
+    from gov_disclosure.models import Status
+
+    view = {
+        "title": "縣衛健局落實情況",
+        "evidence": [
+            {"ref": "https://example.org/衛生", "title": "衛生目錄", "is_link": True},
+            {"ref": "師衛健發〔2020〕1號", "title": None, "is_link": False},
+        ],
+        "status": Status.done,
+        "count": 3,
+    }
+    converted = convert_view(view, to_simplified)
+    assert converted["title"] == "县卫健局落实情况"
+    assert converted["evidence"][0] == {
+        "ref": "https://example.org/衛生",  # a link keeps pointing where it points
+        "title": "卫生目录",
+        "is_link": True,
+    }
+    assert converted["evidence"][1]["ref"] == "师卫健发〔2020〕1号"
+    assert converted["status"] is Status.done and converted["count"] == 3
+
+
+def test_convert_xml_text_leaves_markup_alone() -> None:
+    xml = '<w:rFonts w:eastAsia="方正小标宋简体"/><w:t>縣衛健局</w:t><w:t xml:space="preserve"> 任務 </w:t>'
+    assert convert_xml_text(xml, to_traditional) == (
+        '<w:rFonts w:eastAsia="方正小标宋简体"/><w:t>縣衛健局</w:t><w:t xml:space="preserve"> 任務 </w:t>'
+    )
+    assert convert_xml_text(xml, to_simplified) == (
+        '<w:rFonts w:eastAsia="方正小标宋简体"/><w:t>县卫健局</w:t><w:t xml:space="preserve"> 任务 </w:t>'
+    )
