@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gov_disclosure.errors import GdError, Problem, display_path
 from gov_disclosure.models import NO_SETTINGS, Evidence, Status, Unit, WorkspaceSettings
@@ -77,6 +77,7 @@ __all__ = [
 ]
 
 Root = Path | str | None
+T = TypeVar("T")
 
 
 def _open(root: Root, year: int | None, rev: str | None = None) -> LoadedPlan:
@@ -110,6 +111,16 @@ class ValidationReport:
     def warning_count(self) -> int:
         return len(self.problems) - self.error_count
 
+    def collect(self, load: Callable[[], tuple[T, list[Problem]]]) -> T | None:
+        """What ``load`` reads, its warnings kept; None, its errors kept, when it fails."""
+        try:
+            value, warnings = load()
+        except GdError as exc:
+            self.problems += exc.problems
+            return None
+        self.problems += warnings
+        return value
+
 
 def validate(
     *, root: Root = None, year: int | None = None, today: dt.date | None = None
@@ -117,12 +128,9 @@ def validate(
     """Check the registry and each plan (or one year's) with its progress; never stops early."""
     ws = find_workspace(root)
     report = ValidationReport()
-    try:
-        units_index, warnings = load_registry(ws)
-    except GdError as exc:
-        report.problems += exc.problems
+    units_index = report.collect(lambda: load_registry(ws))
+    if units_index is None:
         return report
-    report.problems += warnings
     groups = sum(1 for u in units_index.units if u.is_group)
     report.summary.append(
         f"{display_path(ws.registry_path)}: {len(units_index.units) - groups} units, "
@@ -145,12 +153,9 @@ def _validate_settings(ws: Workspace, report: ValidationReport) -> WorkspaceSett
     """plan/workspace.yaml, when there is one (its defaults when it is wrong or missing)."""
     from gov_disclosure.plan.settings import read_settings, settings_path
 
-    try:
-        settings, problems = read_settings(ws)
-    except GdError as exc:
-        report.problems += exc.problems
+    settings = report.collect(lambda: read_settings(ws))
+    if settings is None:
         return NO_SETTINGS
-    report.problems += problems
     if ws.exists(settings_path(ws)):
         script = f"script {settings.script}" if settings.script else "no script"
         report.summary.append(f"{display_path(settings_path(ws))}: {script}")

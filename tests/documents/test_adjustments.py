@@ -4,13 +4,13 @@ changed text marked (struck and inserted), never diff markup or a bare hash."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
+from changed_plan import BASIS, SUBJECT, changed_plan_workspace
 
-from conftest import REPO, git
+from conftest import git
 from gov_disclosure.documents.adjustments import change_view, text_parts
 from gov_disclosure.history.diff import Change
 
@@ -58,17 +58,7 @@ def test_moved_deadlines_and_notices_read_with_chinese_dates() -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
-    for part in ("plan", "progress", "report"):
-        shutil.copytree(REPO / part, root / part)
-    git(root, "init", "-q")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "2020年方案")
-    plan = root / "plan" / "2020.yaml"
-    text = plan.read_text(encoding="utf-8")
-    text = text.replace("原則上應為辦公室或綜合科(股)", "原則上應為辦公室", 1)
-    text = text.replace("          - date: 2020-09-20\n", "          - date: 2020-09-30\n", 1)
-    plan.write_text(text, encoding="utf-8")
-    git(root, "commit", "-qam", "調整 2.4 和 4.2\n\nBasis: 師政辦函〔2020〕12號")
+    changed_plan_workspace(root, uncommitted=False)
     return root
 
 
@@ -76,7 +66,7 @@ def test_the_appendix_in_every_format(gd, repo: Path, tmp_path: Path) -> None:
     head = git(repo, "rev-parse", "--short=8", "HEAD").strip()
     md = gd("report", "render", "--as-of", "2020-11-30", root=repo).stdout
     appendix = md.split("## 方案調整情況", 1)[1].split("<small>")[0]
-    assert "（依據：師政辦函〔2020〕12號）" in appendix and "調整 2.4 和 4.2" in appendix
+    assert f"（依據：{BASIS}）" in appendix and SUBJECT in appendix
     assert "2020年9月20日 → 2020年9月30日（推遲 10 天）" in appendix
     assert "4.2 要求第1句：刪除“或綜合科(股)”" in appendix
     assert "<del>或綜合科(股)</del>" in appendix

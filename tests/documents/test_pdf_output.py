@@ -23,8 +23,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from changed_plan import changed_plan_workspace
 
-from conftest import REPO, git
 from gov_disclosure import api
 from gov_disclosure.documents.render import DocFormat
 from gov_disclosure.textnorm import Script
@@ -42,30 +42,11 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PAGE_NUMBER = re.compile(r"—\s*(\d+)\s*—")
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
     """name → (PDF, short hash of HEAD), for every Word document of a workspace in git."""
     root = tmp_path_factory.mktemp("docs-check") / "ws"
-    for part in ("plan", "progress", "report"):
-        shutil.copytree(REPO / part, root / part)
-    git(root, "init", "-q")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "2020年方案")
-    edit(
-        root / "plan" / "2020.yaml",
-        "          - date: 2020-09-20\n",
-        "          - date: 2020-09-30\n",
-    )
-    edit(root / "plan" / "2020.yaml", "原則上應為辦公室或綜合科(股)", "原則上應為辦公室")
-    git(root, "commit", "-qam", "2.4 目錄編制時限推遲至9月底\n\nBasis: 師政辦函〔2020〕12號")
-    edit(root / "progress" / "2020" / "xiongbi.yaml", "status: in_progress", "status: done")
-    head = git(root, "rev-parse", "--short=8", "HEAD").strip()
+    head = changed_plan_workspace(root)
     out = Path(str(OUT))
     out.mkdir(parents=True, exist_ok=True)
     documents: dict[str, api.Document] = {}

@@ -20,8 +20,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from changed_plan import changed_plan_workspace
 
-from conftest import REPO, git
+from conftest import REPO
 from gov_disclosure import api
 from gov_disclosure.documents.render import DocFormat
 from gov_disclosure.documents.scripting import convert_view, convert_xml_text
@@ -61,27 +62,12 @@ def other_script(text: str, script: Script) -> list[str]:
     ]
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled workspace in git: committed, the plan changed (with its basis), then an
     uncommitted edit of a progress file."""
     root = tmp_path_factory.mktemp("history") / "ws"
-    for part in ("plan", "progress", "report"):
-        shutil.copytree(REPO / part, root / part)
-    git(root, "init", "-q")
-    git(root, "add", ".")
-    git(root, "commit", "-qm", "2020年方案")
-    plan = root / "plan" / "2020.yaml"
-    edit(plan, "          - date: 2020-09-20\n", "          - date: 2020-09-30\n")
-    edit(plan, "原則上應為辦公室或綜合科(股)", "原則上應為辦公室")
-    git(root, "commit", "-qam", "2.4 目錄編制時限推遲至9月底\n\nBasis: 師政辦函〔2020〕12號")
-    edit(root / "progress" / "2020" / "xiongbi.yaml", "status: in_progress", "status: done")
+    changed_plan_workspace(root)
     return root
 
 

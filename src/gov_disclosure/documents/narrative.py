@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from gov_disclosure import constants as C
-from gov_disclosure.errors import GdError, Problem, display_path, raise_if_errors
+from gov_disclosure.errors import GdError, Problem, display_path
 from gov_disclosure.models import ReportNarrative, Unit
-from gov_disclosure.plan.checks import text_findings
 from gov_disclosure.plan.loading import LoadedPlan
+from gov_disclosure.plan.settings import read_checked
 from gov_disclosure.storage.workspace import Workspace
 
 #: The parts a report needs in words, with the heading each fills.
@@ -38,15 +38,11 @@ def load_narrative(ws: Workspace, year: int, unit: Unit | None = None) -> Report
 def _read(ws: Workspace, path: Path) -> tuple[ReportNarrative, list[Problem]]:
     """A narrative file, validated, and its warnings; raise every error at once."""
     from gov_disclosure import schema
-    from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
-    doc = ws.load_yaml(path)
-    narrative = validate_document(
-        doc, schema.ReportNarrative, "report narrative (overview, problems, next_steps)"
-    ).runtime()
-    problems = findings_to_problems(doc, text_findings(doc.data, ()))
-    raise_if_errors(problems)
-    return narrative, problems
+    model, problems = read_checked(
+        ws, path, schema.ReportNarrative, "report narrative (overview, problems, next_steps)"
+    )
+    return model.runtime(), problems
 
 
 def missing_parts(narrative: ReportNarrative | None, path: Path) -> list[Problem]:
