@@ -130,16 +130,34 @@ def emit(
     header = [conv(c.label) for c in columns]
     rows = [[conv(cell) for cell in cells(r)] for r in records]
     if fmt is OutputFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        # A byte-order mark, so Excel and WPS read the Chinese as UTF-8.
-        sys.stdout.write("\ufeff" + buffer.getvalue())
+        print_csv(header, rows)
         return
+    table = _table(header, columns, *(conv(t) if t else None for t in (title, caption)))
+    for record, row in zip(records, rows, strict=True):
+        table.add_row(*_cells(row, columns), style=row_style(record) if row_style else None)
+    print_out(table)
+
+
+def _cells(row: list[str], columns: Sequence[Column]) -> list[str | Wrapped]:
+    """A row's cells: kept on one line, or wrapping without splitting a date or a number."""
+    return [c if column.nowrap else Wrapped(c) for c, column in zip(row, columns, strict=True)]
+
+
+def print_csv(header: list[str], rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    # A byte-order mark, so Excel and WPS read the Chinese as UTF-8.
+    sys.stdout.write("\ufeff" + buffer.getvalue())
+
+
+def _table(
+    header: list[str], columns: Sequence[Column], title: str | None, caption: str | None
+) -> Table:
     table = Table(
-        title=conv(title) if title else None,
-        caption=conv(caption) if caption else None,
+        title=title,
+        caption=caption,
         box=box.SIMPLE_HEAD,
         show_lines=False,
         expand=False,
@@ -154,13 +172,7 @@ def emit(
             ratio=column.ratio,
             justify=column.justify,  # type: ignore[arg-type]
         )
-    for record, row in zip(records, rows, strict=True):
-        style = row_style(record) if row_style else None
-        table.add_row(
-            *(c if column.nowrap else Wrapped(c) for c, column in zip(row, columns, strict=True)),
-            style=style,
-        )
-    print_out(table)
+    return table
 
 
 def write_output(data: bytes, output: Path | None = None, quiet: bool = False) -> None:

@@ -40,15 +40,7 @@ def checklist(
     deadlines = all_deadlines(loaded, book, today, unit=unit)
     tasks = _tasks(loaded, book, unit, deadlines)
     by_role = {role: sum(1 for t in tasks if t["role"] == role) for role in Role}
-    # A unit's tasks are counted as everywhere else; a group (named by tasks) keeps no records.
-    tally = unit_tally(loaded, book, unit) if not unit.is_group else None
-    counts: ChecklistCounts = {
-        "tasks": tally["assigned"] if tally else len(tasks),
-        "lead": by_role[Role.lead],
-        "responsible": by_role[Role.responsible],
-        "member": by_role[Role.member],
-        "closed": tally["closed"] if tally else 0,
-    }
+    counts = _counts(loaded, book, unit, by_role, len(tasks))
     revision = revision or NO_REVISION
     return {
         "kind": "checklist",
@@ -64,6 +56,22 @@ def checklist(
         "deadlines": [_deadline_row(d) for d in deadlines],
         "counts": counts,
         "summary": _summary(unit, by_role, counts),
+    }
+
+
+def _counts(
+    loaded: LoadedPlan, book: ProgressBook, unit: Unit, by_role: dict[Role, int], tasks: int
+) -> ChecklistCounts:
+    """A unit's tasks counted as everywhere else; a group (named by tasks) keeps no records."""
+    tally = (
+        unit_tally(loaded, book, unit) if not unit.is_group else {"assigned": tasks, "closed": 0}
+    )
+    return {
+        "tasks": tally["assigned"],
+        "lead": by_role[Role.lead],
+        "responsible": by_role[Role.responsible],
+        "member": by_role[Role.member],
+        "closed": tally["closed"],
     }
 
 

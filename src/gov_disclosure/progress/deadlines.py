@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypedDict
 
-from gov_disclosure.models import Status, Unit
+from gov_disclosure.models import ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_deadline, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import UnitIndex
@@ -205,11 +205,8 @@ def _due(
     source: _Source, units: list[Unit], book: ProgressBook, today: dt.date, warn_days: int
 ) -> Due:
     """A deadline for some of its units, flagged by their progress as of ``today``."""
-    records = [book.record(u.id, source.key) for u in units]
-    open_units = tuple(
-        u for u, r in zip(units, records, strict=True) if not (r and r.status.closed)
-    )
-    done = [r.date for r in records if r and r.status is Status.done and r.date]
+    records = {u.id: book.record(u.id, source.key) for u in units}
+    open_units = tuple(u for u in units if not _closed(records[u.id]))
     days_left = (source.date - today).days
     return Due(
         source.date,
@@ -223,8 +220,18 @@ def _due(
         open_units,
         days_left,
         flag_for(days_left, not open_units, warn_days),
-        max(done) if done and not open_units else None,
+        None if open_units else _done_on(list(records.values())),
     )
+
+
+def _closed(record: ProgressRecord | None) -> bool:
+    return record is not None and record.status.closed
+
+
+def _done_on(records: list[ProgressRecord | None]) -> dt.date | None:
+    """When the last unit was done (None when every one found it not applicable)."""
+    days = [r.date for r in records if r and r.status is Status.done and r.date]
+    return max(days, default=None)
 
 
 def select(
