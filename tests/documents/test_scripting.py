@@ -25,7 +25,7 @@ from changed_plan import changed_plan_workspace
 from conftest import REPO
 from gov_disclosure import api
 from gov_disclosure.documents.render import DocFormat
-from gov_disclosure.documents.scripting import convert_view, convert_xml_text
+from gov_disclosure.documents.scripting import convert_runs
 from gov_disclosure.textnorm import Script, to_simplified, to_traditional
 
 NOV_20, NOV_30 = dt.date(2020, 11, 20), dt.date(2020, 11, 30)
@@ -146,34 +146,45 @@ def test_the_document_says_its_language(
         assert f"<dc:language>{word}</dc:language>" in core
 
 
-def test_convert_view_keeps_links_and_enums() -> None:
-    from gov_disclosure.models import Status
+def test_links_keep_pointing_where_they_point(gd, workspace: Path, tmp_path: Path) -> None:
+    """A link target is percent-encoded, so the document's conversion never touches it."""
+    from conftest import set_record
 
-    view = {
-        "title": "縣衛健局落實情況",
-        "evidence": [
-            {"ref": "https://example.org/衛生", "title": "衛生目錄", "is_link": True},
-            {"ref": "師衛健發〔2020〕1號", "title": None, "is_link": False},
-        ],
-        "status": Status.done,
-        "count": 3,
-    }
-    converted = convert_view(view, to_simplified)
-    assert converted["title"] == "县卫健局落实情况"
-    assert converted["evidence"][0] == {
-        "ref": "https://example.org/衛生",  # a link keeps pointing where it points
-        "title": "卫生目录",
-        "is_link": True,
-    }
-    assert converted["evidence"][1]["ref"] == "师卫健发〔2020〕1号"
-    assert converted["status"] is Status.done and converted["count"] == 3
-
-
-def test_convert_xml_text_leaves_markup_alone() -> None:
-    xml = '<w:rFonts w:eastAsia="方正小标宋简体"/><w:t>縣衛健局</w:t><w:t xml:space="preserve"> 任務 </w:t>'
-    assert convert_xml_text(xml, to_traditional) == (
-        '<w:rFonts w:eastAsia="方正小标宋简体"/><w:t>縣衛健局</w:t><w:t xml:space="preserve"> 任務 </w:t>'
+    url = "https://www.example.org/衛生/目錄.html"
+    result = set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", "-e", f"{url} 衛生目錄", "--today", "2020-11-30")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    encoded = "https://www.example.org/%E8%A1%9B%E7%94%9F/%E7%9B%AE%E9%8C%84.html"
+    md = gd("report", "render", "--as-of", "2020-11-30", "--script", "simplified").stdout
+    assert f"[卫生目录]({encoded})" in md
+    html = tmp_path / "r.html"
+    gd(
+        "report",
+        "render",
+        "--as-of",
+        "2020-11-30",
+        "--script",
+        "simplified",
+        "-f",
+        "html",
+        "-o",
+        str(html),
     )
-    assert convert_xml_text(xml, to_simplified) == (
-        '<w:rFonts w:eastAsia="方正小标宋简体"/><w:t>县卫健局</w:t><w:t xml:space="preserve"> 任务 </w:t>'
+    assert f'<a href="{encoded}">卫生目录</a>' in html.read_text(encoding="utf-8")
+
+
+def test_convert_runs_converts_text_never_markup() -> None:
+    from lxml import etree
+
+    xml = (
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:r><w:rPr><w:rFonts w:eastAsia="方正小标宋简体"/></w:rPr><w:t>縣衛健局</w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> 任務 </w:t></w:r><w:r><w:t/></w:r></w:p>'
     )
+    root = etree.fromstring(xml)
+    convert_runs([root], to_simplified)
+    assert etree.tostring(root, encoding="unicode") == xml.replace("縣衛健局", "县卫健局").replace(
+        " 任務 ", " 任务 "
+    )
+    root = etree.fromstring(xml.replace("縣衛健局", "縣\ue000衛"))  # the joiner in a text
+    convert_runs([root], to_simplified)
+    assert "县\ue000卫" in etree.tostring(root, encoding="unicode")

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.table import CT_Row
     from docx.styles.style import ParagraphStyle
-    from docx.table import Table, _Row
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 # ---- the form ------------------------------------------------------------------------------
@@ -321,15 +322,15 @@ def add_table(
             style = TABLE_NUMBER if j in numbers and i > 0 else TABLE_TEXT
             paragraph.style = document.styles[TABLE_HEADING if i == 0 else style]
     for i, row in enumerate(table.rows):
-        row_properties(row, header=i == 0)
+        row_properties(row._tr, header=i == 0)
     return table
 
 
-def row_properties(row: _Row, header: bool) -> None:
-    """A row is never split across pages; the header row repeats on every page."""
+def row_properties(tr: CT_Row, header: bool) -> None:
+    """A row (``w:tr``) is never split across pages; the header row repeats on every page."""
     from docx.oxml import OxmlElement
 
-    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr = tr.get_or_add_trPr()
     names = ("cantSplit", "tblHeader") if header else ("cantSplit",)
     for name in names:
         if tr_pr.find(_w(name)) is None:

@@ -25,7 +25,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Literal
 
 from gov_disclosure import constants as C
-from gov_disclosure.documents.scripting import Convert, convert_view, script_loader
 from gov_disclosure.errors import GdError
 from gov_disclosure.storage.workspace import Workspace
 from gov_disclosure.textnorm import Script
@@ -104,47 +103,42 @@ def cell(text: object) -> str:
     return "<br>".join(md(line) for line in str(text).splitlines()) if text else ""
 
 
+def url(ref: object) -> str:
+    """A link target percent-encoded: ASCII only, so converting a document's script never
+    changes where its links point."""
+    from urllib.parse import quote
+
+    return quote(str(ref), safe=":/?#=&%;+,@!$'*~-._").replace("(", "%28").replace(")", "%29")
+
+
 def md_link(evidence: EvidenceRow) -> str:
     """Evidence in Markdown: a link only for http(s) URLs, otherwise text."""
     title = evidence.get("title")
     ref = evidence["ref"]
     if evidence.get("is_link"):
-        from urllib.parse import quote
-
-        url = quote(ref, safe=":/?#=&%;+,@!$'*~-._")
-        url = url.replace("(", "%28").replace(")", "%29")
-        return f"[{md(title or ref)}]({url})"
+        return f"[{md(title or ref)}]({url(ref)})"
     return f"{md(title)}（{md(ref)}）" if title else md(ref)
 
 
-def _environment(search: list[Path], autoescape: bool, convert: Convert) -> SandboxedEnvironment:
-    from jinja2 import StrictUndefined
+def _environment(search: list[Path], autoescape: bool) -> SandboxedEnvironment:
+    from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     env = SandboxedEnvironment(
-        loader=script_loader([str(p) for p in search], convert),
+        loader=FileSystemLoader([str(p) for p in search]),
         undefined=StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update({"md": md, "cell": cell, "md_link": md_link})
+    env.filters.update({"md": md, "cell": cell, "md_link": md_link, "url": url})
     return env
 
 
-def _convert(script: Script | None) -> Convert:
-    return script.convert if script is not None else _as_written
-
-
-def _as_written(text: str) -> str:
-    return text
-
-
 def _context(view: View, script: Script | None) -> dict[str, object]:
-    """What a template sees: the view in the document's script, and that script's ``lang``."""
-    lang = script.html_lang if script is not None else "zh"
-    return {**convert_view(dict(view), _convert(script)), "lang": lang}
+    """What a template sees: the view, and the ``lang`` of the document's script."""
+    return {**view, "lang": script.html_lang if script is not None else "zh"}
 
 
 def render_text(
@@ -155,10 +149,10 @@ def render_text(
     script: Script | None = None,
 ) -> str:
     """A Markdown or HTML document, wholly in ``script`` (None: each text as it is written)."""
-    search = [template.parent, *search_path(ws)]
-    env = _environment(search, autoescape=fmt is DocFormat.html, convert=_convert(script))
+    env = _environment([template.parent, *search_path(ws)], autoescape=fmt is DocFormat.html)
     with _template_errors(template):
-        return str(env.get_template(template.name).render(**_context(view, script)))
+        text = str(env.get_template(template.name).render(**_context(view, script)))
+    return script.convert(text) if script is not None else text
 
 
 def render_docx(
@@ -176,37 +170,28 @@ def render_docx(
     from docxtpl import DocxTemplate  # untyped (see [tool.mypy] overrides)
 
     from gov_disclosure.documents.docx_finish import finish
-    from gov_disclosure.documents.scripting import convert_xml_text
 
-    convert = _convert(script)
-
-    class ScriptTemplate(DocxTemplate):  # type: ignore[misc]
-        """docxtpl's template whose own words are converted as docxtpl prepares them."""
-
-        def patch_xml(self, src_xml: str) -> str:
-            return convert_xml_text(str(super().patch_xml(src_xml)), convert)
-
-    env = _environment([template.parent, *search_path(ws)], autoescape=True, convert=convert)
+    env = _environment([template.parent, *search_path(ws)], autoescape=True)
     context = _context(view, script)
     with _template_errors(template):
         try:
-            doc = ScriptTemplate(str(template))
+            doc = DocxTemplate(str(template))
             doc.render(context, jinja_env=env, autoescape=True)
         except (zipfile.BadZipFile, KeyError) as exc:
             raise GdError.data(f"not a Word .docx template ({exc})", template) from None
-        finish(doc.docx, _info(context, script or Script.traditional, archive_date))
+        finish(doc.docx, _info(context, script, archive_date))
         buffer = io.BytesIO()
         doc.save(buffer)
     return _stable_zip(buffer.getvalue(), archive_date)
 
 
-def _info(context: Mapping[str, object], script: Script, day: dt.date) -> DocumentInfo:
-    """A document's core properties from its (converted) view: its title and issuer."""
+def _info(context: Mapping[str, object], script: Script | None, day: dt.date) -> DocumentInfo:
+    """A document's core properties from its view: its title and issuer, in its script."""
     from gov_disclosure.documents.docx_finish import DocumentInfo
 
     signature = context.get("signature")
     author = signature.get("issuer") if isinstance(signature, dict) else None
-    return DocumentInfo(str(context.get("title") or ""), str(author or ""), script.word_lang, day)
+    return DocumentInfo(str(context.get("title") or ""), str(author or ""), day, script)
 
 
 def _stable_zip(data: bytes, archive_date: dt.date) -> bytes:

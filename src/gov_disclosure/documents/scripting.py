@@ -2,57 +2,36 @@
 
 A document mixes three sources of text: the template's own words (written in
 traditional characters), the view model's labels and the plan's data (in
-whatever script the notice used).  Each goes through the same OpenCC
-conversion: templates as they are read (:class:`ScriptLoader`; a Word
-template's text as docxtpl prepares it, see :mod:`.render`), view models with
-:func:`convert_view`.  Links are never converted: a URL must keep pointing
-where it points.
+whatever script the notice used).  They all go through one OpenCC conversion
+once the document is rendered: Markdown and HTML as a whole (their link
+targets are percent-encoded, so no character of a URL changes; markup and
+CSS are ASCII), a Word document run by run (font names are attributes, never
+text: they stay as installed on mainland systems).  Converting the finished
+text costs one call for the whole document, where converting each value of the
+view would cost one per value.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jinja2 import BaseLoader, Environment
+    from lxml.etree import _Element
 
 Convert = Callable[[str], str]
 
-#: The text between two XML tags: a Word part's visible text (attributes are inside tags).
-_XML_TEXT = re.compile(r">([^<]+)<")
+_W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+#: Joins runs' texts for one conversion: a private-use character, which OpenCC leaves alone.
+_JOIN = "\ue000"
 
 
-def convert_view(value: Any, convert: Convert) -> Any:
-    """A view model with every text converted; the targets of links are kept as they are.
-
-    Enum members (statuses, roles, flags) stay themselves: they are ASCII ids.
-    """
-    if type(value) is str:
-        return convert(value)
-    if isinstance(value, list | tuple):
-        return [convert_view(v, convert) for v in value]
-    if isinstance(value, dict):
-        keep = value.get("is_link") is True
-        return {k: v if keep and k == "ref" else convert_view(v, convert) for k, v in value.items()}
-    return value
-
-
-def convert_xml_text(xml: str, convert: Convert) -> str:
-    """The text of an XML part converted, its markup (font names included) left as it is."""
-    return _XML_TEXT.sub(lambda m: f">{convert(m.group(1))}<", xml)
-
-
-def script_loader(search: list[str], convert: Convert) -> BaseLoader:
-    """A Jinja loader over ``search`` that converts each template's words as it reads them."""
-    from jinja2 import FileSystemLoader
-
-    class ScriptLoader(FileSystemLoader):
-        def get_source(
-            self, environment: Environment, template: str
-        ) -> tuple[str, str, Callable[[], bool]]:
-            source, filename, uptodate = super().get_source(environment, template)
-            return convert(source), filename, uptodate
-
-    return ScriptLoader(search)
+def convert_runs(roots: Iterable[_Element], convert: Convert) -> None:
+    """Convert the text of every run (``w:t``) under ``roots``, in one call where it can."""
+    runs = [t for root in roots for t in root.iter(_W_T) if t.text]
+    texts = [t.text or "" for t in runs]
+    converted = convert(_JOIN.join(texts)).split(_JOIN)
+    if len(converted) != len(runs):  # a text that held the joiner itself: one by one
+        converted = [convert(text) for text in texts]
+    for run, text in zip(runs, converted, strict=True):
+        run.text = text
