@@ -23,6 +23,7 @@ from gov_disclosure.textnorm import Script
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.table import CT_Tbl, CT_Tc
     from docx.table import Table
     from lxml.etree import _Element
 
@@ -196,8 +197,13 @@ def shape_table(table: Table, available: int, size_pt: float) -> None:
         official.row_properties(tr, header=i == 0)
     columns = tbl.tblGrid.findall(f"{_W}gridCol")
     cells = [tr.tc_lst for tr in rows]
-    if not cells or not columns or any(len(tcs) != len(columns) for tcs in cells):
-        return
+    if cells and columns and all(len(tcs) == len(columns) for tcs in cells):
+        _fit(tbl, columns, cells, available, size_pt)
+
+
+def _fit(
+    tbl: CT_Tbl, columns: list[_Element], cells: list[list[CT_Tc]], available: int, size_pt: float
+) -> None:
     texts = [["\n".join(_texts(tcs[j])) for tcs in cells] for j in range(len(columns))]
     widths = fit_widths(texts, available, size_pt)
     _set(_child(tbl.tblPr, "tblLayout"), type="fixed")
