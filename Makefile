@@ -1,11 +1,11 @@
-# The one entry point: `make test`, `make demo`, `make lint`, `make fmt`.
+# The one entry point: `make test`, `make demo`, `make lint`, `make fmt`, `make docs-check`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export COLUMNS ?= 110
 
-.PHONY: install test demo lint fmt clean bench fuzz
+.PHONY: install test demo lint fmt clean bench fuzz docs-check
 
 install: $(STAMP)
 
@@ -41,19 +41,24 @@ demo: $(STAMP)
 	@echo '$$ gd report render --as-of 2020-11-30 | head -n 40'
 	@$(BIN)/gd report render --as-of 2020-11-30 | head -n 40
 	@echo '  …'
+	@echo '$$ gd report render --as-of 2020-11-30 --format docx --script simplified -o out/report-2020.docx'
+	@$(BIN)/gd report render --as-of 2020-11-30 --format docx --script simplified -o out/report-2020.docx
+	@echo '$$ gd report render --as-of 2020-11-30 --format html -o out/report-2020.html'
 	@$(BIN)/gd report render --as-of 2020-11-30 --format html -o out/report-2020.html
-	@$(BIN)/gd report render --as-of 2020-11-30 --format docx -o out/report-2020.docx
-	@$(BIN)/gd checklist render --unit 县卫健局 --today 2020-11-20 --format docx -o out/checklist-health.docx
+	@echo '$$ gd checklist render --unit 县卫健局 --today 2020-11-20 --format docx --script simplified -o out/checklist-health.docx'
+	@$(BIN)/gd checklist render --unit 县卫健局 --today 2020-11-20 --format docx --script simplified -o out/checklist-health.docx
+	@echo '$$ gd report render --unit 县卫健局 --as-of 2020-11-30 -o out/report-health.md'
+	@$(BIN)/gd report render --unit 县卫健局 --as-of 2020-11-30 -o out/report-health.md
 	@echo '$$ gd annual check --year 2020'
 	@$(BIN)/gd annual check --year 2020
 	@echo '$$ gd annual render --unit 县卫健局 --year 2020 | head -n 30'
 	@$(BIN)/gd annual render --unit 县卫健局 --year 2020 | head -n 30
 	@echo '  …'
-	@$(BIN)/gd annual render --unit 县卫健局 --year 2020 --format docx -o out/annual-2020-health.docx
 	@echo '$$ gd annual render --county --year 2020 --format docx -o out/annual-2020-county.docx'
+	@$(BIN)/gd annual render --unit 县卫健局 --year 2020 --format docx -o out/annual-2020-health.docx
 	@$(BIN)/gd annual render --county --year 2020 --format docx -o out/annual-2020-county.docx
 	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx,'
-	@echo '  out/annual-2020-health.docx, out/annual-2020-county.docx'
+	@echo '  out/report-health.md, out/annual-2020-health.docx, out/annual-2020-county.docx'
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks
@@ -70,7 +75,19 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Every Word document gd writes, converted to PDF by LibreOffice and checked page by page
+# (tests/documents/test_pdf_output.py); the PDFs and a PNG of each page go to out/docs-check/.
+SOFFICE ?= soffice
+docs-check: $(STAMP)
+	@if command -v $(SOFFICE) >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then \
+		rm -rf out/docs-check; \
+		GD_DOCS_CHECK=$(CURDIR)/out/docs-check $(BIN)/python -m pytest tests/documents/test_pdf_output.py \
+			&& echo "PDFs and page images: out/docs-check/"; \
+	else \
+		echo "LibreOffice not installed: skipped (apt-get install libreoffice-writer poppler-utils fonts-noto-cjk)"; \
+	fi
+
 # Property tests on 10,000 generated examples each (make test runs a few hundred).
 fuzz: $(STAMP)
 	GD_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_properties.py tests/plan/test_units.py tests/intake/test_phrases.py \
-		tests/requests/test_register.py tests/requests/test_table3.py tests/workdays/test_calendar.py
+		tests/requests/test_register.py tests/requests/test_table3.py tests/workdays/test_calendar.py tests/test_dates.py

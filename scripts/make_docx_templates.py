@@ -1,11 +1,14 @@
 """Build templates/report.docx and templates/checklist.docx, the Word templates of gd.
 
 They are ordinary Word documents with Jinja tags (docxtpl syntax: `{%p ... %}`
-for paragraph-level tags, `{%tr ... %}` for table rows), so the office can
-restyle them in Word or WPS; this script only makes the first version.
-Fonts follow GB/T 9704: 方正小標宋簡體 title, 黑體 headings, 仿宋 body.
+for paragraph-level tags, `{%tr ... %}` for table rows, `{%r ... %}` for runs),
+so the office can restyle them in Word or WPS; this script only makes the first
+version.  The official form (GB/T 9704-2012: page, margins, fonts, page
+numbers, 落款, tables) comes from gov_disclosure.documents.official, the same
+for every document gd writes; the text is written in traditional characters
+and converted to the document's script when it is rendered.
 
-    .venv/bin/python scripts/make_docx_templates.py
+    PYTHONPATH=src .venv/bin/python scripts/make_docx_templates.py
 """
 
 from __future__ import annotations
@@ -13,197 +16,226 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.document import Document
+from docx.enum.text import WD_COLOR_INDEX
+
+from gov_disclosure.documents.official import (
+    APPENDIX_LABEL,
+    SMALL_PRINT,
+    add_placeholder,
+    add_signature,
+    add_table,
+    add_tag,
+    official_document,
+)
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
 
-
-def set_font(style, east_asian: str, latin: str, size: float, bold: bool = False) -> None:  # type: ignore[no-untyped-def]
-    style.font.name = latin
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), latin)
-    fonts.set(qn("w:eastAsia"), east_asian)
-
-
-def new_document() -> Document:  # type: ignore[no-untyped-def]
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    set_font(doc.styles["Normal"], "仿宋", "Times New Roman", 16)
-    doc.styles["Normal"].paragraph_format.line_spacing = Pt(28)
-    set_font(doc.styles["Title"], "方正小標宋簡體", "Times New Roman", 22)
-    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    # Official documents are black, with no rule under the title.
-    title_ppr = doc.styles["Title"].element.get_or_add_pPr()
-    for border in title_ppr.findall(qn("w:pBdr")):
-        title_ppr.remove(border)
-    for name, size in (("Heading 1", 16), ("Heading 2", 16), ("Heading 3", 16)):
-        font = "黑體" if name == "Heading 1" else "楷體"
-        set_font(doc.styles[name], font, "Times New Roman", size)
-    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-        doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)
-    set_font(doc.styles["Table Grid"], "仿宋", "Times New Roman", 10.5)
-    return doc
-
-
-def table(doc, headers: list[str], loop: str, cells: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """A table whose body row repeats with docxtpl's {%tr %} tags."""
-    t = doc.add_table(rows=4, cols=len(headers))
-    t.style = doc.styles["Table Grid"]
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for i, h in enumerate(headers):
-        t.rows[0].cells[i].text = h
-    t.rows[1].cells[0].text = "{%tr " + loop + " %}"
-    for i, c in enumerate(cells):
-        t.rows[2].cells[i].text = c
-    t.rows[3].cells[0].text = "{%tr endfor %}"
-    for row in t.rows:
-        for c in row.cells:
-            for p in c.paragraphs:
-                p.paragraph_format.line_spacing = Pt(16)
-                for run in p.runs:
-                    run.font.size = Pt(10.5)
-
-
 EVIDENCE = "{% for e in r.evidence %}{{ e.title ~ ' ' ~ e.ref if e.title else e.ref }}{% if not loop.last %}；{% endif %}{% endfor %}"
-
-
 #: The overview's completion tables: heading, first column, loop, first cell (the rest are
 #: the same three figures).
 OVERVIEW_SHARES = [
-    ("各部分完成情況", "部分", "for s in overview.by_section", "{{ s.numeral }}、{{ s.title }}"),
-    ("各單位完成情況", "單位", "for u in overview.by_unit", "{{ u.unit }}"),
+    (
+        "（一）各部分完成情況",
+        "部分",
+        "for s in overview.by_section",
+        "{{ s.numeral }}、{{ s.title }}",
+    ),
+    ("（二）各單位完成情況", "單位", "for u in overview.by_unit", "{{ u.unit }}"),
 ]
+FIGURES = frozenset({1, 2, 3})
 
 
-def report() -> Document:  # type: ignore[no-untyped-def]
-    doc = new_document()
-    doc.add_paragraph("{{ title }}", style="Title")
-    p = doc.add_paragraph("{{ author }}　截至 {{ as_of }}")
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p = doc.add_paragraph("{{ revision.text }}")
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph("一、總體情況", style="Heading 1")
-    doc.add_paragraph("{%p if narrative.overview %}")
+def heading(doc: Document, text: str, level: int) -> None:
+    doc.add_paragraph(text, style=f"Heading {level}")
+
+
+def numbered(doc: Document, items: str, empty: str | None = None) -> None:
+    """`1. item` paragraphs from a list, or a placeholder when it is empty."""
+    add_tag(doc, f"{{%p for p in {items} %}}")
+    doc.add_paragraph("{{ loop.index }}. {{ p }}")
+    if empty is not None:
+        add_tag(doc, "{%p else %}")
+        add_placeholder(doc, empty)
+    add_tag(doc, "{%p endfor %}")
+
+
+def or_none(doc: Document, loop: str, line: str) -> None:
+    """A paragraph per item, or 無."""
+    add_tag(doc, f"{{%p {loop} %}}")
+    doc.add_paragraph(line)
+    add_tag(doc, "{%p else %}")
+    doc.add_paragraph("無")
+    add_tag(doc, "{%p endfor %}")
+
+
+def changed_text(doc: Document) -> None:
+    """A change in words, then the changed text with deletions struck and insertions underlined."""
+    add_tag(doc, "{%p for c in a.changes %}")
+    doc.add_paragraph("{{ c.text }}")
+    add_tag(doc, "{%p if c.parts %}")
+    p = doc.add_paragraph()
+    for tag, text, style in (
+        ("{%r for p in c.parts %}", None, None),
+        ("{%r if p.kind == 'deleted' %}", "{{ p.text }}", "strike"),
+        ("{%r elif p.kind == 'inserted' %}", "{{ p.text }}", "underline"),
+        ("{%r else %}", "{{ p.text }}", None),
+        ("{%r endif %}", None, None),
+        ("{%r endfor %}", None, None),
+    ):
+        p.add_run(tag)
+        if text is not None:
+            run = p.add_run(text)
+            if style == "strike":
+                run.font.strike = True
+            elif style == "underline":
+                run.font.underline = True
+                run.font.highlight_color = WD_COLOR_INDEX.BRIGHT_GREEN
+    add_tag(doc, "{%p endif %}")
+    add_tag(doc, "{%p endfor %}")
+
+
+def ending(doc: Document) -> None:
+    """落款, then the small print that traces the document to its data."""
+    add_signature(doc, "{{ signature.issuer }}", "{{ signature.date }}")
+
+
+def small_print(doc: Document) -> None:
+    add_tag(doc, "{%p if revision_note %}")
+    doc.add_paragraph("{{ revision_note }}", style=SMALL_PRINT)
+    add_tag(doc, "{%p endif %}")
+
+
+def overview(doc: Document) -> None:
+    heading(doc, "一、總體情況", 1)
+    add_tag(doc, "{%p if narrative.overview %}")
     doc.add_paragraph("{{ narrative.overview }}")
-    doc.add_paragraph("{%p endif %}")
+    add_tag(doc, "{%p else %}")
+    add_placeholder(doc, "（待補充：總體情況）")
+    add_tag(doc, "{%p endif %}")
     doc.add_paragraph("{{ overview.summary }}")
-    table(doc, ["狀態", "任務分工（項）", "佔比"], "for s in overview.by_status",
-          ["{{ s.label }}", "{{ s.count }}", "{{ s.percent }}%"])  # fmt: skip
-    for heading, column, loop, first in OVERVIEW_SHARES:
-        doc.add_paragraph(heading, style="Heading 2")
-        row = loop.split()[1]
-        table(doc, [column, "已完成", "應完成", "完成率"], loop,
-              [first, f"{{{{ {row}.closed }}}}", f"{{{{ {row}.assigned }}}}", f"{{{{ {row}.percent }}}}%"])  # fmt: skip
-    doc.add_paragraph("二、各項任務落實情況", style="Heading 1")
-    doc.add_paragraph("{%p for s in sections %}")
-    doc.add_paragraph("（{{ s.numeral }}）{{ s.title }}", style="Heading 2")
-    doc.add_paragraph("{%p for t in s.tasks %}")
+    add_table(doc, ["狀態", "任務分工（項）", "佔比"], "for s in overview.by_status",
+              ["{{ s.label }}", "{{ s.count }}", "{{ s.percent }}%"],
+              totals=["合計", "{{ overview.assignments }}", "100%"], numbers=frozenset({1, 2}))  # fmt: skip
     doc.add_paragraph(
-        "{{ t.id }} {{ t.title }}（{{ t.status_label }}，{{ t.closed }}/{{ t.assigned }}）",
-        style="Heading 3",
+        "按任務計：{% for s in overview.task_status %}{{ s.label }} {{ s.count }} 項"
+        "{{ '、' if not loop.last else '。' }}{% endfor %}"
+    )
+    for title, column, loop, first in OVERVIEW_SHARES:
+        heading(doc, title, 2)
+        row = loop.split()[1]
+        add_table(doc, [column, "已完成", "應完成", "完成率"], loop,
+                  [first, f"{{{{ {row}.closed }}}}", f"{{{{ {row}.assigned }}}}", f"{{{{ {row}.percent }}}}%"],
+                  numbers=FIGURES)  # fmt: skip
+
+
+def tasks(doc: Document) -> None:
+    heading(doc, "二、各項任務落實情況", 1)
+    add_tag(doc, "{%p for s in sections %}")
+    heading(doc, "（{{ s.numeral }}）{{ s.title }}", 2)
+    add_tag(doc, "{%p for t in s.tasks %}")
+    heading(
+        doc, "{{ t.id }} {{ t.title }}（{{ t.status_label }}，{{ t.closed }}/{{ t.assigned }}）", 3
     )
     doc.add_paragraph(
         "牽頭單位：{{ t.lead|join('、') if t.lead else '—' }}；責任單位：{{ t.responsible|join('、') if t.responsible else '—' }}"
     )
-    table(doc, ["單位", "角色", "狀態", "日期", "佐證材料", "備註"], "for r in t.units",
-          ["{{ r.unit }}", "{{ r.role_label }}", "{{ r.status_label }}", "{{ r.date or '' }}", EVIDENCE, "{{ r.note or '' }}"])  # fmt: skip
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p for m in milestones %}")
-    doc.add_paragraph("{{ m.what }}（{{ m.date }} 前）", style="Heading 2")
-    table(doc, ["單位", "狀態", "日期", "佐證材料", "備註"], "for r in m.units",
-          ["{{ r.unit }}", "{{ r.status_label }}", "{{ r.date or '' }}", EVIDENCE, "{{ r.note or '' }}"])  # fmt: skip
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("三、存在的問題", style="Heading 1")
-    doc.add_paragraph("{%p for p in narrative.problems %}")
-    doc.add_paragraph("{{ loop.index }}. {{ p }}")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("逾期未完成事項", style="Heading 2")
-    doc.add_paragraph("{%p for d in issues.overdue %}")
-    doc.add_paragraph(
-        "{{ d.task or '' }} {{ d.what }}（{{ d.phrase }}，{{ d.days_text }}）：{{ d.open_units|join('、') }}"
+    add_table(doc, ["單位", "角色", "狀態", "日期", "佐證材料", "備註"], "for r in t.units",
+              ["{{ r.unit }}", "{{ r.role_label }}", "{{ r.status_label }}", "{{ r.date or '' }}", EVIDENCE, "{{ r.note or '' }}"])  # fmt: skip
+    add_tag(doc, "{%p endfor %}")
+    add_tag(doc, "{%p endfor %}")
+    add_tag(doc, "{%p for m in milestones %}")
+    heading(doc, "{{ m.what }}（{{ m.date }}前）", 2)
+    add_table(doc, ["單位", "狀態", "日期", "佐證材料", "備註"], "for r in m.units",
+              ["{{ r.unit }}", "{{ r.status_label }}", "{{ r.date or '' }}", EVIDENCE, "{{ r.note or '' }}"])  # fmt: skip
+    add_tag(doc, "{%p endfor %}")
+
+
+def issues(doc: Document) -> None:
+    heading(doc, "三、存在的問題", 1)
+    numbered(doc, "narrative.problems")
+    heading(doc, "（一）逾期未完成事項", 2)
+    or_none(doc, "for d in issues.overdue",
+            "{{ d.task or '' }} {{ d.what }}（{{ d.phrase }}，{{ d.standing }}）：{{ d.open_units|join('、') }}")  # fmt: skip
+    heading(doc, "（二）尚未開始的任務", 2)
+    or_none(
+        doc, "for n in issues.not_started", "{{ n.task }} {{ n.title }}：{{ n.units|join('、') }}"
     )
-    doc.add_paragraph("{%p else %}")
-    doc.add_paragraph("無")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("尚未開始的任務", style="Heading 2")
-    doc.add_paragraph("{%p for n in issues.not_started %}")
-    doc.add_paragraph("{{ n.task }} {{ n.title }}：{{ n.units|join('、') }}")
-    doc.add_paragraph("{%p else %}")
-    doc.add_paragraph("無")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("尚未報告進展的單位", style="Heading 2")
+    heading(doc, "（三）尚未報告進展的單位", 2)
     doc.add_paragraph("{{ issues.silent_units|join('、') if issues.silent_units else '無' }}")
-    doc.add_paragraph("四、下一步工作打算", style="Heading 1")
-    doc.add_paragraph("{%p for p in narrative.next_steps %}")
-    doc.add_paragraph("{{ loop.index }}. {{ p }}")
-    doc.add_paragraph("{%p else %}")
-    doc.add_paragraph("（尚未填寫：見 report/{{ plan.year }}.yaml 的 next_steps）")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p if adjustments is not none %}")
-    doc.add_paragraph("附件：方案調整情況", style="Heading 1")
-    doc.add_paragraph("{%p for a in adjustments %}")
+    heading(doc, "四、下一步工作打算", 1)
+    numbered(doc, "narrative.next_steps", empty="（待補充：下一步工作打算）")
+
+
+def appendix(doc: Document) -> None:
+    """附件：方案調整情況, after the 落款 on a page of its own (GB/T 9704's 附件)."""
+    add_tag(doc, "{%p if adjustments is not none %}")
+    doc.add_paragraph("附件", style=APPENDIX_LABEL)
+    doc.add_paragraph("方案調整情況", style="Title")
+    add_tag(doc, "{%p for a in adjustments %}")
     doc.add_paragraph(
-        "{{ a.date }} {{ a.subject }}（{{ a.commit }}）{{ '，依據：' ~ a.basis|join('、') if a.basis else '' }}"
+        "{{ a.date }}　{{ a.subject }}{{ '（依據：' ~ a.basis|join('、') ~ '）' if a.basis else '' }}",
+        style="Heading 3",
     )
-    doc.add_paragraph("{%p for c in a.changes %}")
-    doc.add_paragraph("　　{{ c }}")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p else %}")
+    changed_text(doc)
+    add_tag(doc, "{%p else %}")
     doc.add_paragraph("方案印發後未作調整。")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endif %}")
+    add_tag(doc, "{%p endfor %}")
+    add_tag(doc, "{%p endif %}")
+
+
+def report() -> Document:
+    doc = official_document()
+    doc.add_paragraph("{{ title }}", style="Title")
+    overview(doc)
+    tasks(doc)
+    issues(doc)
+    add_tag(doc, "{%p if adjustments is not none %}")
+    doc.add_paragraph("附件：方案調整情況")
+    add_tag(doc, "{%p endif %}")
+    ending(doc)
+    appendix(doc)
+    small_print(doc)
     return doc
 
 
-def checklist() -> Document:  # type: ignore[no-untyped-def]
-    doc = new_document()
-    doc.add_paragraph("{{ unit.name }}任務清單", style="Title")
-    p = doc.add_paragraph("{{ plan.title }}")
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+def checklist() -> Document:
+    doc = official_document()
+    doc.add_paragraph("{{ title }}", style="Title")
+    doc.add_paragraph("方案：{{ plan.title }}")
     doc.add_paragraph("印發：{{ plan.issuer }}（{{ plan.issued }}）")
     doc.add_paragraph(
         "單位：{{ unit.name }}{{ '（' ~ unit.full_name ~ '）' if unit.full_name else '' }}"
     )
-    doc.add_paragraph("{%p if plan.report_deadline %}")
-    doc.add_paragraph("報送：請於 {{ plan.report_deadline }} 前{{ plan.report_what }}。")
-    doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("截至 {{ today }}：{{ summary }}")
-    doc.add_paragraph("{{ revision.text }}")
-    doc.add_paragraph("時限", style="Heading 1")
-    table(doc, ["日期", "事項", "剩餘", "狀態"], "for d in deadlines",
-          ["{{ d.date }}", "{{ d.label }}", "{{ d.days_text }}", "{{ d.flag_label }}"])  # fmt: skip
-    doc.add_paragraph("任務", style="Heading 1")
-    doc.add_paragraph("{%p for t in tasks %}")
-    doc.add_paragraph("{{ t.id }} {{ t.title }}", style="Heading 2")
-    doc.add_paragraph(
-        "角色：{{ t.role_label }}{{ '（經' ~ t.via ~ '）' if t.via else '' }}；狀態：{{ t.status_label }}"
-    )
-    doc.add_paragraph("{%p for s in t.sentences %}")
+    add_tag(doc, "{%p if plan.report_deadline %}")
+    doc.add_paragraph("報送：請於{{ plan.report_deadline }}前{{ plan.report_what }}。")
+    add_tag(doc, "{%p endif %}")
+    doc.add_paragraph("截至{{ today }}：{{ summary }}")
+    add_tag(doc, "{%p if tasks %}")
+    heading(doc, "一、時限", 1)
+    add_table(doc, ["日期", "事項", "情況", "狀態"], "for d in deadlines",
+              ["{{ d.date }}", "{{ d.label }}", "{{ d.standing }}", "{{ d.flag_label }}"])  # fmt: skip
+    heading(doc, "二、任務", 1)
+    add_tag(doc, "{%p for t in tasks %}")
+    heading(doc, "{{ t.id }} {{ t.title }}", 2)
+    doc.add_paragraph("角色：{{ t.role_label }}{{ '（經' ~ t.via ~ '）' if t.via else '' }}")
+    doc.add_paragraph("牽頭單位：{{ t.lead|join('、') if t.lead else '—' }}")
+    doc.add_paragraph("責任單位：{{ t.responsible|join('、') if t.responsible else '—' }}")
+    doc.add_paragraph("狀態：{{ t.status_label }}")
+    add_tag(doc, "{%p for s in t.sentences %}")
     doc.add_paragraph("{{ '☑' if s.checked else '☐' }} {{ s.text }}")
-    doc.add_paragraph("{%p endfor %}")
-    doc.add_paragraph("{%p endfor %}")
+    add_tag(doc, "{%p endfor %}")
+    add_tag(doc, "{%p endfor %}")
+    add_tag(doc, "{%p endif %}")
+    ending(doc)
+    small_print(doc)
     return doc
 
 
 def main() -> int:
     OUT.mkdir(exist_ok=True)
-    report().save(OUT / "report.docx")
-    checklist().save(OUT / "checklist.docx")
+    report().save(str(OUT / "report.docx"))
+    checklist().save(str(OUT / "checklist.docx"))
     print(f"wrote {OUT / 'report.docx'} and {OUT / 'checklist.docx'}")
     return 0
 

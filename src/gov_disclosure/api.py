@@ -25,10 +25,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from gov_disclosure.errors import ExitCode, GdError, Problem, display_path, raise_if_errors
-from gov_disclosure.models import Evidence, Status, Unit, UnitKind
+from gov_disclosure.models import NO_SETTINGS, Evidence, Status, Unit, UnitKind, WorkspaceSettings
 from gov_disclosure.plan import queries as plan_queries
 from gov_disclosure.plan.assignments import Role, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, load_plan, load_registry
@@ -112,6 +112,7 @@ __all__ = [
 ]
 
 Root = Path | str | None
+T = TypeVar("T")
 
 
 def _open(root: Root, year: int | None, rev: str | None = None) -> LoadedPlan:
@@ -145,6 +146,16 @@ class ValidationReport:
     def warning_count(self) -> int:
         return len(self.problems) - self.error_count
 
+    def collect(self, load: Callable[[], tuple[T, list[Problem]]]) -> T | None:
+        """What ``load`` reads, its warnings kept; None, its errors kept, when it fails."""
+        try:
+            value, warnings = load()
+        except GdError as exc:
+            self.problems += exc.problems
+            return None
+        self.problems += warnings
+        return value
+
 
 def validate(
     *, root: Root = None, year: int | None = None, today: dt.date | None = None
@@ -152,21 +163,19 @@ def validate(
     """Check the registry and each plan (or one year's) with its progress; never stops early."""
     ws = find_workspace(root)
     report = ValidationReport(ws.plan_dir_problems())
-    try:
-        units_index, warnings = load_registry(ws)
-    except GdError as exc:
-        report.problems += exc.problems
+    units_index = report.collect(lambda: load_registry(ws))
+    if units_index is None:
         return report
-    report.problems += warnings
     groups = sum(1 for u in units_index.units if u.is_group)
     report.summary.append(
         f"{display_path(ws.registry_path)}: {len(units_index.units) - groups} units, "
         f"{groups} groups"
     )
+    settings = _validate_settings(ws, report)
     years = [ws.pick_year(year)] if year is not None else ws.years()
     for plan_year in years:
         try:
-            loaded = load_plan(ws, plan_year, units_index)
+            loaded = load_plan(ws, plan_year, units_index, settings)
         except GdError as exc:
             report.problems += [p for p in exc.problems if p not in report.problems]
             continue
@@ -195,6 +204,19 @@ def _validate_annual(
     return lines
 
 
+def _validate_settings(ws: Workspace, report: ValidationReport) -> WorkspaceSettings:
+    """plan/workspace.yaml, when there is one (its defaults when it is wrong or missing)."""
+    from gov_disclosure.plan.settings import read_settings, settings_path
+
+    settings = report.collect(lambda: read_settings(ws))
+    if settings is None:
+        return NO_SETTINGS
+    if ws.exists(settings_path(ws)):
+        script = f"script {settings.script}" if settings.script else "no script"
+        report.summary.append(f"{display_path(settings_path(ws))}: {script}")
+    return settings
+
+
 def _validate_year(
     ws: Workspace, loaded: LoadedPlan, report: ValidationReport, today: dt.date
 ) -> list[str]:
@@ -213,7 +235,11 @@ def _validate_year(
             f"{display_path(progress_dir(ws, loaded.year))}: {_count(len(files), 'file')}, "
             f"{_count(records, 'record')}"
         )
-    return lines
+    from gov_disclosure.documents.narrative import check_narratives
+
+    checked, problems = check_narratives(loaded)
+    report.problems += problems
+    return lines + checked
 
 
 def _validate_requests(
@@ -325,23 +351,11 @@ class DueList:
 
     def calendar(self, convert: Callable[[str], str] | None = None) -> bytes:
         """The deadlines as an iCalendar feed (RFC 5545), text passed through ``convert``."""
-        from dataclasses import replace
-
         from gov_disclosure.documents.ics import to_ics
 
-        conv = convert or (lambda text: text)
-        who = self.unit.name if self.unit else self.loaded.plan.notice.issuer
-        name = conv(f"{who} 政務公開時限（{self.loaded.year}）")
-        items = [
-            replace(
-                d,
-                title=conv(d.title),
-                what=conv(d.what),
-                phrase=conv(d.phrase) if d.phrase else None,
-            )
-            for d in self.items
-        ]
-        return to_ics(self.loaded, items, self.today, name)
+        who = self.unit.name if self.unit else self.loaded.issuer
+        name = f"{who} 政務公開時限（{self.loaded.year}）"
+        return to_ics(self.loaded, self.items, self.today, name, convert or str)
 
 
 def due(
@@ -492,7 +506,7 @@ def show_progress(
 
 @dataclass(frozen=True)
 class Document:
-    """A document's view model, ready to be rendered by a template."""
+    """A document's view model, ready to be rendered by a template, and the script it is in."""
 
     kind: str
     view: Any
@@ -500,10 +514,13 @@ class Document:
     #: The day the document describes (also the date stamped inside a .docx archive).
     as_of: dt.date
     warnings: list[Problem] = field(default_factory=list)
+    #: Every character of the document is written in this script.
+    script: Script = Script.traditional
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The document's bytes in ``fmt``, from ``template`` or the template search path."""
-        return _render(self.kind, fmt, self.view, self.loaded.workspace, self.as_of, template)
+        ws = self.loaded.workspace
+        return _render(self.kind, fmt, self.view, ws, self.as_of, template, self.script)
 
 
 def _render(
@@ -513,14 +530,16 @@ def _render(
     ws: Workspace,
     archive_date: dt.date,
     template: Path | None,
+    script: Script | None = None,
 ) -> bytes:
-    """A view's bytes in ``fmt``: the ``kind``'s template, or ``template``, filled in."""
+    """A view's bytes in ``fmt``: the ``kind``'s template, or ``template``, filled in, wholly
+    in ``script`` (None: each text as it is written)."""
     from gov_disclosure.documents.render import DocFormat, find_template, render_docx, render_text
 
     path = find_template(kind, fmt, ws, template)
     if fmt is DocFormat.docx:
-        return render_docx(path, view, ws, archive_date)
-    return render_text(path, view, ws, fmt).encode("utf-8")
+        return render_docx(path, view, ws, archive_date, script)
+    return render_text(path, view, ws, fmt, script).encode("utf-8")
 
 
 def checklist(
@@ -528,20 +547,25 @@ def checklist(
     unit: str,
     today: dt.date | None = None,
     rev: str | None = None,
+    script: Script | str | None = None,
     root: Root = None,
     year: int | None = None,
 ) -> Document:
-    """A unit's checklist: its tasks and roles, each requirement a checkbox, its deadlines."""
+    """A unit's checklist: its tasks and roles, each requirement a checkbox, its deadlines.
+
+    ``script`` (simplified or traditional) overrides the workspace's setting (or the plan's own).
+    """
     now = today or dt.date.today()
     loaded = _open(root, year, rev)
     target = loaded.units.resolve(unit)
-    return _checklist(loaded, target, now)[0]
+    return _checklist(loaded, target, now, _script(script))[0]
 
 
 def checklists(
     *,
     today: dt.date | None = None,
     rev: str | None = None,
+    script: Script | str | None = None,
     root: Root = None,
     year: int | None = None,
 ) -> list[tuple[Unit, Document]]:
@@ -549,17 +573,27 @@ def checklists(
     now = today or dt.date.today()
     loaded = _open(root, year, rev)
     book, warnings = load_book(loaded, now)
+    chosen = _script(script)
     return [
-        (u, _checklist(loaded, u, now, book, warnings)[0])
+        (u, _checklist(loaded, u, now, chosen, book, warnings)[0])
         for u in loaded.units.units
         if not u.is_group and any(u.id in assigned for assigned in loaded.assignments.values())
     ]
+
+
+def _script(script: Script | str | None) -> Script | None:
+    if script is None or isinstance(script, Script):
+        return script
+    if script not in set(Script):
+        raise GdError.usage(f"unknown script {script!r}; use one of: {', '.join(Script)}")
+    return Script(script)
 
 
 def _checklist(
     loaded: LoadedPlan,
     unit: Unit,
     today: dt.date,
+    script: Script | None,
     book: ProgressBook | None = None,
     warnings: list[Problem] | None = None,
 ) -> tuple[Document, ProgressBook]:
@@ -568,9 +602,9 @@ def _checklist(
 
     if book is None:
         book, warnings = load_book(loaded, today)
-    rendered_from = revision(loaded.workspace)
-    view = views.checklist(loaded, book, unit, today, rendered_from)
-    return Document("checklist", view, loaded, today, warnings or []), book
+    view = views.checklist(loaded, book, unit, today, revision(loaded.workspace))
+    document = Document("checklist", view, loaded, today, warnings or [], loaded.script_for(script))
+    return document, book
 
 
 def report(
@@ -578,28 +612,34 @@ def report(
     as_of: dt.date | None = None,
     unit: str | None = None,
     rev: str | None = None,
+    script: Script | str | None = None,
     root: Root = None,
     year: int | None = None,
 ) -> Document:
     """The implementation report (落實情況報告) of the county, or of one unit, as of a day.
 
-    In a git repository it states the revision it was rendered from and lists
-    the plan's adjustments since it was first committed (方案調整情況).
+    A unit's report takes its words from ``report/<year>/<unit-id>.yaml``, the
+    county's from ``report/<year>.yaml``; a part missing there is a warning and
+    a placeholder in the document.  In a git repository the report ends with
+    the revision it was rendered from, and lists the plan's adjustments since
+    it was first committed (附件：方案調整情況).
     """
     from gov_disclosure.documents import views
-    from gov_disclosure.documents.narrative import load_narrative
-    from gov_disclosure.history.log import adjustments, revision
+    from gov_disclosure.documents.adjustments import adjustments
+    from gov_disclosure.documents.narrative import load_narrative, missing_parts, narrative_path
+    from gov_disclosure.history.log import revision
 
     as_of = as_of or dt.date.today()
     loaded = _open(root, year, rev)
     ws = loaded.workspace
     target = _resolve(loaded, unit)
     book, warnings = load_book(loaded, as_of)
-    narrative = load_narrative(ws, loaded.year) if target is None else None
-    rendered_from = revision(ws)
+    narrative = load_narrative(ws, loaded.year, target)
+    missing = missing_parts(narrative, narrative_path(ws, loaded.year, target))
     changes = adjustments(ws, loaded.year)
-    view = views.report(loaded, book, as_of, narrative, target, rendered_from, changes)
-    return Document("report", view, loaded, as_of, warnings)
+    view = views.report(loaded, book, as_of, narrative, target, revision(ws), changes)
+    chosen = loaded.script_for(_script(script))
+    return Document("report", view, loaded, as_of, warnings + missing, chosen)
 
 
 # ---- gd diff / gd log ------------------------------------------------------------------
@@ -754,14 +794,8 @@ def init(
     """
     from gov_disclosure.plan.starter import init_workspace
 
-    chosen = _script(script)
+    chosen = _script(script) or Script.simplified
     return init_workspace(Path(folder), county, issuer, chosen)
-
-
-def _script(value: Script | str) -> Script:
-    if value not in set(Script):
-        raise GdError.usage(f"unknown script {value!r}; use simplified or traditional")
-    return Script(value)
 
 
 # ---- gd units add / add-member ---------------------------------------------------------
@@ -1293,13 +1327,16 @@ class AnnualDocument:
     #: The report's date (落款), also stamped inside a .docx archive.
     date: dt.date
     warnings: list[Problem] = field(default_factory=list)
+    #: The script the report is written in (its view is converted already).
+    script: Script | None = None
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The report's bytes in ``fmt``; Word uses the template of the report's format."""
         from gov_disclosure.documents.render import DocFormat
 
         kind = f"annual-{self.format_id}" if fmt is DocFormat.docx else "annual"
-        return _render(kind, fmt, dict(self.view), self.workspace, self.date, template)
+        view = dict(self.view)
+        return _render(kind, fmt, view, self.workspace, self.date, template, self.script)
 
 
 def annual_render(
@@ -1326,7 +1363,10 @@ def annual_render(
         built = county_document(ws, units, report_year)
     else:
         built = unit_document(ws, units, report_year, _one_unit(units, unit))
+    from gov_disclosure.plan.settings import load_settings
+
     traditional = is_traditional("".join(u.name for u in units.units))
-    target_script = script or (Script.traditional if traditional else Script.simplified)
+    default = Script.traditional if traditional else Script.simplified
+    target_script = script or load_settings(ws).script or default
     view = convert_texts(built.view, converter(target_script, source_is_traditional=False))
-    return AnnualDocument(view, ws, built.format.id, built.date, built.warnings)
+    return AnnualDocument(view, ws, built.format.id, built.date, built.warnings, target_script)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 PLAN_DIR = "plan"
 REGISTRY_FILE = "units.yaml"
-#: Workspace settings (county, issuer, script), beside the registry.
+#: The workspace's settings (plan/workspace.yaml): the documents' script, county, issuer.
 SETTINGS_FILE = "workspace.yaml"
 PROGRESS_DIR = "progress"
 TEMPLATES_DIR = "templates"

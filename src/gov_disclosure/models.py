@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Literal
 
+from gov_disclosure.textnorm import Script
+
 
 class UnitKind(StrEnum):
     county_department = "county_department"
@@ -207,3 +209,22 @@ class ReportNarrative:
     overview: str | None = None
     problems: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = ()
+
+
+# ---- the workspace's settings (plan/workspace.yaml) ------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkspaceSettings:
+    """What a workspace says about itself; every field is optional."""
+
+    #: The script of documents and the terminal's default; None: the plan's own.
+    script: Script | None = None
+    #: The county's name, e.g. 師宗縣.
+    county: str | None = None
+    #: Who issues the workspace's documents, e.g. 師宗縣人民政府辦公室; None: the plan's issuer.
+    issuer: str | None = None
+
+
+#: A workspace without plan/workspace.yaml.
+NO_SETTINGS: Final = WorkspaceSettings()

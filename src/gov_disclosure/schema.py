@@ -24,6 +24,7 @@ from pydantic import (
 
 from gov_disclosure import models as M
 from gov_disclosure.models import Status, UnitKind, unsafe_scheme
+from gov_disclosure.textnorm import Script
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 UnitName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -278,3 +279,25 @@ class AnnualReportFile(_Model):
     table4: AnnualTable | None = Field(None, description="四、行政复议、行政诉讼情况.")
     problems: str | None = Field(None, description="五、存在的主要问题及改进情况 (text).")
     other: str | None = Field(None, description="六、其他需要报告的事项 (text).")
+
+
+# ---- the workspace's settings (plan/workspace.yaml) -----------------------------------
+
+
+class WorkspaceSettings(_Model):
+    """What a workspace says about itself: the documents' script, the county, the issuer."""
+
+    script: Script | None = Field(
+        None,
+        description="simplified or traditional: the script of every document and the "
+        "terminal's default (default: the plan's own).",
+    )
+    county: UnitName | None = Field(None, description="The county's name, e.g. 師宗縣.")
+    issuer: UnitName | None = Field(
+        None,
+        description="Who issues the documents, e.g. 師宗縣人民政府辦公室 (default: the plan's "
+        "issuer).",
+    )
+
+    def runtime(self) -> M.WorkspaceSettings:
+        return M.WorkspaceSettings(self.script, self.county, self.issuer)

@@ -49,7 +49,9 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str) -> str:
-    return str(_converter("s2t").convert(text))
+    """Traditional characters in the forms people read as standard (OpenCC's ``s2tw``,
+    characters only: 群眾, 為, 啟, 著, where OpenCC's own ``s2t`` writes 羣衆, 爲, 啓, 着)."""
+    return str(_converter("s2tw").convert(text))
 
 
 def is_traditional(text: str) -> bool:
@@ -102,13 +104,32 @@ class Script(StrEnum):
     simplified = "simplified"
     traditional = "traditional"
 
+    @property
+    def convert(self) -> Callable[[str], str]:
+        """What writes any text wholly in this script (documents: no character of the other)."""
+        return to_simplified if self is Script.simplified else to_traditional
+
+    @property
+    def html_lang(self) -> str:
+        """The HTML ``lang`` of text in this script (BCP 47)."""
+        return "zh-Hans" if self is Script.simplified else "zh-Hant"
+
+    @property
+    def word_lang(self) -> str:
+        """The language Word and WPS tag text in this script with (it picks the glyph forms)."""
+        return "zh-CN" if self is Script.simplified else "zh-TW"
+
+
+def script_of(traditional: bool) -> Script:
+    return Script.traditional if traditional else Script.simplified
+
 
 def converter(script: Script | None, source_is_traditional: bool) -> Callable[[str], str]:
     """What turns text written in the plan's script (labels are in traditional) into ``script``.
 
     None keeps the plan's own script.
     """
-    target = script or (Script.traditional if source_is_traditional else Script.simplified)
+    target = script or script_of(source_is_traditional)
     if target is Script.simplified:
         return to_simplified
     return _unchanged if source_is_traditional else to_traditional

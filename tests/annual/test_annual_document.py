@@ -308,13 +308,13 @@ def test_section_one_has_the_figures_of_gd_report_render(gd, root: Path, tmp_pat
     annual = render(gd, root, 2020, "md", tmp_path)
     report = gd("report", "render", "--unit", "县卫健局", "--as-of", "2020-12-31", root=root).stdout
     summary = next(line for line in report.splitlines() if line.startswith("本方案共"))
-    assert "截至 2020-12-31，" in summary
-    assert summary.replace("2020-12-31", "2020年12月31日") in annual
+    assert "截至2020年12月31日，" in summary  # the same sentence, the same figures
+    assert summary in annual
     assert "| 2.4 | 深入推進基層政務公開標準化規範化 | 已完成 | 1/1 |" in annual
     county = gd("annual", "render", "--county", root=root).stdout
     whole = gd("report", "render", "--as-of", "2020-12-31", root=root).stdout
     summary = next(line for line in whole.splitlines() if line.startswith("本方案共"))
-    assert summary.replace("2020-12-31", "2020年12月31日") in county
+    assert summary in county
 
 
 def test_without_a_plan_section_one_says_so(gd, root: Path, tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_checklist_lists_the_units_tasks_and_roles(loaded: LoadedPlan) -> None:
     plan_ids = [t.id for t in loaded.plan.tasks()]
     assigned = [k for k in plan_ids if health(loaded).id in loaded.assignments[k]]
     assert list(tasks) == assigned
-    assert view["counts"] == {"tasks": 13, "lead": 3, "responsible": 0, "member": 10, "done": 0}
+    assert view["counts"] == {"tasks": 13, "lead": 3, "responsible": 0, "member": 10, "closed": 0}
     # Lead units by the registry's names.
     assert tasks["1.3"]["lead"] == ["縣衛健局", "縣應急管理局"]
     assert tasks["2.5"]["lead"] == ["縣政府辦公室", "縣衛健局"]
@@ -91,14 +91,19 @@ def test_checklist_header(loaded: LoadedPlan) -> None:
     view = views.checklist(loaded, ProgressBook(2020), health(loaded), NOV_20)
     assert view["kind"] == "checklist"
     assert view["revision"] == NO_REVISION  # outside git, unless told otherwise
-    assert view["today"] == "2020-11-20"
+    assert view["revision_note"] == ""  # and nothing to trace it by
+    assert view["today"] == "2020年11月20日"  # documents write dates as GB/T 9704 does
+    assert view["title"] == "縣衛健局任務清單"
+    # The 落款: the plan's issuer, and the day the checklist describes.
+    assert view["signature"] == {"issuer": "師宗縣人民政府辦公室", "date": "2020年11月20日"}
     assert view["unit"]["name"] == "縣衛健局" and view["unit"]["is_group"] is False
     assert view["plan"]["year"] == 2020
-    assert view["plan"]["issued"] == loaded.plan.notice.issued.isoformat()
-    assert view["plan"]["report_deadline"] == "2020-11-30"
-    revision: Revision = {"id": "abc", "date": "2020-11-01", "dirty": False, "text": "數據版本 abc"}
+    assert view["plan"]["issued"] == "2020年9月15日"  # no padding: 9月, not 09月
+    assert view["plan"]["report_deadline"] == "2020年11月30日"
+    revision: Revision = {"id": "abc", "date": "2020-11-01", "dirty": True, "text": "數據版本 abc"}
     view = views.checklist(loaded, ProgressBook(2020), health(loaded), NOV_20, revision)
     assert view["revision"] == revision
+    assert view["revision_note"] == "數據版本：abc（2020年11月1日提交），生成時另有未提交的修改。"
 
 
 def test_checklist_ticks_done_tasks_only(example: tuple[LoadedPlan, ProgressBook]) -> None:
@@ -109,7 +114,7 @@ def test_checklist_ticks_done_tasks_only(example: tuple[LoadedPlan, ProgressBook
     assert all(s["checked"] for s in tasks["1.3"]["sentences"])
     assert tasks["2.1"]["status"] is Status.in_progress
     assert not any(s["checked"] for s in tasks["2.1"]["sentences"])
-    assert view["counts"]["done"] == 2  # 1.3 and 2.4
+    assert view["counts"]["closed"] == 2  # 1.3 and 2.4
     assert view["summary"].endswith("已完成 2 項。")
 
 
@@ -117,22 +122,26 @@ def test_checklist_deadlines(example: tuple[LoadedPlan, ProgressBook]) -> None:
     loaded, book = example
     view = views.checklist(loaded, book.as_of(NOV_20), health(loaded), NOV_20)
     deadlines = view["deadlines"]
-    assert [d["date"] for d in deadlines] == sorted(d["date"] for d in deadlines)
+    assert [d["date"] for d in deadlines] == [
+        "2020年9月20日", "2020年9月30日", "2020年11月30日", "2020年12月31日", "2020年12月31日"
+    ]  # fmt: skip
     by_task = {d["task"]: d for d in deadlines}
     # 2.1 (by 2020-09-30) is still in progress: overdue.
     assert by_task["2.1"]["flag"] is Flag.overdue and by_task["2.1"]["flag_label"] == "逾期"
-    assert by_task["2.1"]["days_text"] == "逾期 51 天"
+    assert by_task["2.1"]["standing"] == "逾期 51 天"
     assert by_task["2.1"]["label"].startswith("2.1 ")
-    # 2.4 is done.
+    # 2.4 (by 2020-09-20) was done on 2020-09-18: on time, and never "overdue" beside done.
     assert by_task["2.4"]["flag"] is Flag.done
+    assert by_task["2.4"]["standing"] == "按時完成（2020年9月18日）"
+    assert by_task["2.4"]["date"] == "2020年9月20日"
     # The report (milestone) is due 2020-11-30; the record of 11-26 had not happened yet.
     report = by_task[None]
-    assert report["date"] == "2020-11-30" and report["days_text"] == "剩餘 10 天"
+    assert report["date"] == "2020年11月30日" and report["standing"] == "剩餘 10 天"
     assert report["flag"] is Flag.soon
-    assert [m["date"] for m in view["milestones"]] == ["2020-11-30"]
+    assert [m["date"] for m in view["milestones"]] == ["2020年11月30日"]
     # A task's own deadlines are listed under it.
     tasks = {t["id"]: t for t in view["tasks"]}
-    assert [d["date"] for d in tasks["2.1"]["deadlines"]] == ["2020-09-30"]
+    assert [d["date"] for d in tasks["2.1"]["deadlines"]] == ["2020年9月30日"]
     assert tasks["1.3"]["deadlines"] == []
 
 
@@ -205,7 +214,7 @@ def test_report_with_example_progress(example: tuple[LoadedPlan, ProgressBook]) 
     assert len(silent) == 24 - 5  # five units have progress files
     # 2.1 was due by 2020-09-30: only 丹鳳街道 has finished it (縣衛健局 is still at work).
     overdue = {d["task"]: d for d in view["issues"]["overdue"]}
-    assert overdue["2.1"]["date"] == "2020-09-30" and overdue["2.1"]["flag"] is Flag.overdue
+    assert overdue["2.1"]["date"] == "2020年9月30日" and overdue["2.1"]["flag"] is Flag.overdue
     assert overdue["2.1"]["open_units"] == ["縣直有關部門（14個）", "各鄉(鎮、街道)（除丹鳳街道）"]
 
 
@@ -250,7 +259,7 @@ def test_report_milestone(example: tuple[LoadedPlan, ProgressBook]) -> None:
     loaded, book = example
     view = views.report(loaded, book, NOV_30)
     (milestone,) = view["milestones"]
-    assert milestone["id"] == "report" and milestone["date"] == "2020-11-30"
+    assert milestone["id"] == "report" and milestone["date"] == "2020年11月30日"
     assert milestone["what"] == loaded.plan.milestones[0].what
     # Due from every unit with a task in the plan.
     assert [r["unit"] for r in milestone["units"]] == [
@@ -266,13 +275,16 @@ def test_report_title_and_author(loaded: LoadedPlan) -> None:
     assert view["kind"] == "report"
     assert view["title"] == loaded.plan.notice.title + "落實情況報告"
     assert view["author"] == loaded.plan.notice.issuer
+    assert view["signature"] == {"issuer": "師宗縣人民政府辦公室", "date": "2020年11月30日"}
     assert view["unit"] is None and view["adjustments"] is None
     assert view["revision"] == NO_REVISION
     assert view["narrative"] == {"overview": None, "problems": [], "next_steps": []}
     unit_view = views.report(loaded, ProgressBook(2020), NOV_30, unit=health(loaded))
     # The unit's name replaces the county's in front of the plan's title.
     assert unit_view["title"] == "縣衛健局貫徹落實2020年曲靖市政務公開要點分解落實方案落實情況報告"
-    assert unit_view["author"] == "縣衛健局" and unit_view["unit"] == {"name": "縣衛健局"}
+    # A unit signs its own report by its full name.
+    assert unit_view["author"] == "縣衛生健康局" and unit_view["unit"] == {"name": "縣衛健局"}
+    assert unit_view["signature"]["issuer"] == "縣衛生健康局"
 
 
 def test_unit_report_covers_the_unit_only(example: tuple[LoadedPlan, ProgressBook]) -> None:

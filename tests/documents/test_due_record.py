@@ -15,7 +15,7 @@ from gov_disclosure.storage.workspace import find_workspace
 
 KEYS = [
     "date", "task", "milestone", "request", "title", "what", "phrase",
-    "units", "open_units", "days_left", "days", "flag",
+    "units", "open_units", "days_left", "days", "flag", "standing",
 ]  # fmt: skip
 
 
@@ -33,6 +33,10 @@ def test_due_record_of_a_task_and_of_a_milestone(workspace: Path) -> None:
     assert task["title"] == loaded.tasks_by_id["2.1"].title
     assert task["units"] == task["open_units"] == ["縣衛健局"]  # in progress, not done
     assert (task["days_left"], task["days"], task["flag"]) == (-51, "逾期 51 天", Flag.overdue)
+    assert task["standing"] == "逾期 51 天"
+    # 2.4 (by 2020-09-20) was done on 2020-09-18: met on time, never "overdue" beside done.
+    met = by_task["2.4"]
+    assert (met["flag"], met["standing"]) == (Flag.done, "按時完成（2020-09-18）")
     milestone = by_task[None]
     assert milestone["milestone"] == "report" and milestone["date"] == "2020-11-30"
     assert (milestone["days_left"], milestone["days"]) == (10, "剩餘 10 天")

@@ -155,7 +155,9 @@ def test_errors_exit_2(gd, workspace: Path, repo: Path, tmp_path: Path) -> None:
 def test_report_states_its_revision_and_appendix(gd, repo: Path) -> None:
     text = gd("report", "render", "--as-of", "2020-11-30").stdout
     head = git(repo, "rev-parse", "--short=8", "HEAD").strip()
-    assert f"數據版本 {head}" in text and "+修改" not in text
+    # In the small print at the very end, never on the face of the document.
+    assert text.rstrip().endswith("</small>") and f"數據版本：{head}（" in text.splitlines()[-1]
+    assert "未提交的修改" not in text
     edit(
         repo / "plan" / "2020.yaml",
         "          - date: 2020-09-20\n",
@@ -166,14 +168,15 @@ def test_report_states_its_revision_and_appendix(gd, repo: Path) -> None:
     assert "方案調整情況" in text
     assert "2.4 推遲五天" in text and "師政辦函〔2020〕12號" in text and "推遲 5 天" in text
     set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", "--today", "2020-10-01")
-    assert "+修改" in gd("report", "render", "--as-of", "2020-11-30").stdout
+    edited = gd("report", "render", "--as-of", "2020-11-30").stdout
+    assert "生成時另有未提交的修改" in edited.splitlines()[-1]
     old = gd("report", "render", "--as-of", "2020-11-30", "--rev", "HEAD~1").stdout
     first = git(repo, "rev-parse", "--short=8", "HEAD~1").strip()
-    assert f"數據版本 {first}" in old and "2.4 推遲五天" not in old
+    assert f"數據版本：{first}（" in old and "2.4 推遲五天" not in old
     checklist = gd(
         "checklist", "render", "-u", "縣衛健局", "--rev", "HEAD~1", "--today", "2020-09-01"
     ).stdout
-    assert "2020-09-20 | 2.4" in checklist and f"數據版本 {first}" in checklist
+    assert "2020年9月20日 | 2.4" in checklist and f"數據版本：{first}（" in checklist
 
 
 def test_pre_commit_hook_with_the_real_pre_commit(repo: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -115,7 +116,8 @@ def test_check_exit_code(gd) -> None:
         (["--within", "abc"], "--within: 'abc' is not a duration"),
         (["--after", "yesterday"], "is not a date"),
         (["--warn", "-3d"], "is not a duration"),
-        (["--today", "2020/13/01"], "is not a date"),
+        (["--today", "2020/13/01"], "is not a real date (month must be in 1..12)"),
+        (["--today", "2020_11_01"], "is not a date"),
         (["--format", "pdf"], "pdf"),
     ],
 )
@@ -144,6 +146,8 @@ def test_days_text_reads_as_people_say_it() -> None:
 def test_ics_calendar(gd) -> None:
     from icalendar import Calendar
 
+    from gov_disclosure.documents.ics import issuer_tag
+
     first = gd("due", "--today", "2020-09-01", "-f", "ics")
     assert first.exit_code == 0, first.stderr
     calendar = Calendar.from_ical(first.stdout)
@@ -152,7 +156,8 @@ def test_ics_calendar(gd) -> None:
     assert len(events) == len(rows) == 8
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
-    assert uids[0] == "2020-2.4-0@gov-disclosure"
+    # The year, the task, the deadline's place in it and a tag of the issuer (師宗縣人民政府辦公室).
+    assert uids[0] == f"2020-2.4-0-{issuer_tag('師宗縣人民政府辦公室')}@gov-disclosure"
     first_event = events[0]
     assert first_event["DTSTART"].dt == dt.date(2020, 9, 20)
     assert first_event["DTEND"].dt == dt.date(2020, 9, 21)
@@ -166,6 +171,36 @@ def test_ics_calendar(gd) -> None:
     assert {str(e["UID"]) for e in later.walk("VEVENT")} == set(uids)
     assert first.stdout_bytes.count(b"\r\n") == first.stdout_bytes.count(b"\n")  # CRLF everywhere
     assert max(len(line) for line in first.stdout_bytes.split(b"\r\n")) <= 75  # folded at 75 octets
+
+
+def test_ics_uids_differ_between_issuers(gd, workspace: Path) -> None:
+    """Two counties' calendars never collide: the issuer (settings, else notice) is in each UID."""
+    from icalendar import Calendar
+
+    def uids() -> set[str]:
+        feed = gd("due", "--today", "2020-09-01", "-f", "ics").stdout
+        return {str(e["UID"]) for e in Calendar.from_ical(feed).walk("VEVENT")}
+
+    ours = uids()
+    (workspace / "plan" / "workspace.yaml").write_text("issuer: 陸良縣人民政府辦公室\n", "utf-8")
+    theirs = uids()
+    assert len(ours) == len(theirs) == 8 and not ours & theirs
+    untagged = {u.split("@")[0].rsplit("-", 1)[0] for u in ours}
+    assert untagged == {u.split("@")[0].rsplit("-", 1)[0] for u in theirs}
+
+
+def test_ics_keeps_a_met_deadline_marked_done(gd) -> None:
+    """A met deadline stays in the feed (marked 已完成, no reminder) instead of vanishing."""
+    from icalendar import Calendar
+
+    set_record(gd, "3.2", "縣融媒體中心", "done", "2020-09-30", "--today", "2020-10-08")
+    feed = Calendar.from_ical(gd("due", "--today", "2020-10-08", "-f", "ics").stdout)
+    events = {str(e["SUMMARY"]): e for e in feed.walk("VEVENT")}
+    met = events["【已完成】[3.2] 完成政府門戶網站“政府信息公開平臺”規范建設"]
+    assert "按時完成（2020-09-30）" in str(met["DESCRIPTION"]) and not list(met.walk("VALARM"))
+    assert "已完成" in [str(c) for c in met["CATEGORIES"].cats]
+    listed = gd("due", "--today", "2020-10-08", "-f", "json").json()
+    assert len(events) == len(listed) + 1  # the listing leaves the met deadline out
 
 
 def test_open_units_are_summarized_by_group() -> None:

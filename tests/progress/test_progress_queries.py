@@ -59,8 +59,12 @@ def test_matrix_counts(loaded: LoadedPlan, book: ProgressBook) -> None:
     assert health["cells"]["2.4"] == Status.done
     assert health["cells"]["1.3"] == Status.in_progress
     assert health["closed"] == 1
-    # 縣衛健局 has 13 tasks and owes the report milestone.
-    assert health["assigned"] == 14
+    # 縣衛健局 has 13 tasks (the report it owes is a milestone, not a task).
+    assert health["assigned"] == 13 and health["cells"]["report"] == UNREPORTED
+    assert queries.unit_tally(loaded, book, loaded.units.lookup("縣衛健局")) == {
+        "assigned": 13,
+        "closed": 1,
+    }
     assert matrix["totals"]["2.4"]["closed"] == 1
     assert matrix["totals"]["2.4"]["assigned"] == len(units_for_key(loaded, "2.4") or [])
     # Groups are never rows; a unit without tasks has no row.

@@ -10,10 +10,11 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from gov_disclosure import constants as C
 from gov_disclosure.dates import parse_date
@@ -63,6 +64,18 @@ def _silence_stdout() -> None:
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def print_out(*renderables: RenderableType) -> None:
+    """Print to standard output: styled on a terminal; to a pipe or a file, plain lines
+    without the trailing spaces of padded table cells."""
+    console = stdout_console()
+    if console.is_terminal:
+        console.print(*renderables)
+        return
+    with console.capture() as capture:
+        console.print(*renderables)
+    sys.stdout.write("".join(f"{line.rstrip()}\n" for line in capture.get().splitlines()))
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -118,17 +131,29 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def date_option(text: str | None, option: str) -> dt.date | None:
-    """A typed date option (2020-11-30 or 2020年11月30日), or None when not given.
+def date_option(
+    text: str | None, option: str, root: Path | None = None, year: int | None = None
+) -> dt.date | None:
+    """A typed date option, or None when not given: 2020-11-30, 2020/11/30, 2020.11.30,
+    2020年11月30日, or 11月30日 in the plan's year (``--year``, else the newest plan's).
 
     Given but empty (``--date ""``) is a usage error, not "not given".
     """
-    return parse_date(text, option) if text is not None else None
+    if text is None:
+        return None
+
+    def plan_year() -> int:
+        from gov_disclosure.storage.workspace import find_workspace
+
+        return year or find_workspace(root).pick_year(None)
+
+    return parse_date(text, option, plan_year)
 
 
 def plan_converter(loaded: LoadedPlan, script: Script | None) -> Callable[[str], str]:
-    """What printed text goes through for ``--script`` (labels are written in traditional)."""
-    return converter(script, loaded.is_traditional)
+    """What printed text goes through for ``--script`` (labels are written in traditional);
+    without it, the script plan/workspace.yaml sets (else the plan's own)."""
+    return converter(script or loaded.settings.script, loaded.is_traditional)
 
 
 def print_warnings(problems: list[Problem]) -> None:

@@ -12,7 +12,8 @@ from gov_disclosure.cli.common import date_option, handle_errors, print_warnings
 from gov_disclosure.cli.options import OutputOpt, RootOpt, TodayOpt, UnitOpt, YearOpt
 from gov_disclosure.cli.output import write_output
 from gov_disclosure.documents.render import DocFormat
-from gov_disclosure.errors import GdError, display_path
+from gov_disclosure.errors import ExitCode, GdError, display_path
+from gov_disclosure.textnorm import Script
 
 checklist_app = typer.Typer(help="Each unit's checklist of what it must do.", no_args_is_help=True)
 report_app = typer.Typer(
@@ -30,6 +31,15 @@ TemplateOpt = Annotated[
     Path | None,
     typer.Option("--template", help="Use this template file for this run.", show_default=False),
 ]
+DocScriptOpt = Annotated[
+    Script | None,
+    typer.Option(
+        "--script",
+        help="Write the document in simplified or traditional characters (default: the "
+        "script plan/workspace.yaml sets, else the plan's own).",
+        show_default=False,
+    ),
+]
 
 
 def write_document(
@@ -37,10 +47,11 @@ def write_document(
     fmt: DocFormat,
     output: Path | None,
     template: Path | None,
+    quiet: bool = False,
 ) -> None:
     if fmt is DocFormat.docx and output is None:
         raise GdError.usage("--format docx writes a file: give it with -o FILE.docx")
-    write_output(document.render(fmt, template), output)
+    write_output(document.render(fmt, template), output, quiet=quiet)
 
 
 @checklist_app.command("render")
@@ -52,6 +63,7 @@ def checklist_render(
     ] = False,
     fmt: FormatDocOpt = DocFormat.md,
     output: OutputOpt = None,
+    script: DocScriptOpt = None,
     template: TemplateOpt = None,
     rev: RevOpt = None,
     today: TodayOpt = None,
@@ -64,19 +76,19 @@ def checklist_render(
 
     \b
       gd checklist render --unit 县卫健局 --format docx -o checklist.docx
-      gd checklist render --all --format html -o checklists/
+      gd checklist render --all --format html --script simplified -o checklists/
     """
     if all_units == (unit is not None):
         raise typer.BadParameter("give either --unit NAME or --all", param_hint="--unit/--all")
-    day = date_option(today, "--today")
+    day = date_option(today, "--today", root, year)
     if unit is not None:
-        document = api.checklist(unit=unit, today=day, rev=rev, root=root, year=year)
+        document = api.checklist(unit=unit, today=day, rev=rev, script=script, root=root, year=year)
         print_warnings(document.warnings)
         write_document(document, fmt, output, template)
         return
     if output is None:
         raise GdError.usage("--all writes one file per unit: give the folder with -o DIR")
-    documents = api.checklists(today=day, rev=rev, root=root, year=year)
+    documents = api.checklists(today=day, rev=rev, script=script, root=root, year=year)
     if documents:
         print_warnings(documents[0][1].warnings)
     from rich.progress import Progress
@@ -84,9 +96,12 @@ def checklist_render(
     with Progress(console=stderr_console(), transient=True) as bar:
         job = bar.add_task("checklists", total=len(documents))
         for target, document in documents:
-            write_document(document, fmt, output / f"{target.id}{fmt.suffix}", template)
+            path = output / f"{target.id}{fmt.suffix}"
+            write_document(document, fmt, path, template, quiet=True)
             bar.advance(job)
-    typer.echo(f"{len(documents)} checklists written to {display_path(output)}")
+    stderr_console().print(
+        f"wrote {len(documents)} checklists to {display_path(output)}", markup=False
+    )
 
 
 @report_app.command("render")
@@ -98,6 +113,15 @@ def report_render(
         str | None, typer.Option("--as-of", help="The report as of this date (default: today).")
     ] = None,
     unit: UnitOpt = None,
+    script: DocScriptOpt = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1, writing nothing, when there are warnings (a part of the narrative "
+            "missing, pinyin left over in a file).",
+        ),
+    ] = False,
     template: TemplateOpt = None,
     rev: RevOpt = None,
     root: RootOpt = None,
@@ -105,16 +129,29 @@ def report_render(
 ) -> None:
     """The implementation report: 總體情況, 各項任務落實情況, 存在的問題, 下一步工作打算.
 
-    In a git repository it states the revision it was rendered from and lists the
-    plan's adjustments since it was first committed (方案調整情況).
+    Its words come from report/<year>.yaml (a unit's own report: from
+    report/<year>/<unit-id>.yaml); a part missing there shows as a placeholder,
+    and a warning says where to write it. In a git repository it ends with the
+    revision it was rendered from, and lists the plan's adjustments since it was
+    first committed (附件：方案調整情況).
 
     Example:
 
     \b
-      gd report render --as-of 2020-11-30 --format html -o report.html
+      gd report render --as-of 2020-11-30 --format docx --script simplified -o report.docx
+      gd report render --unit 县卫健局 --strict
     """
     document = api.report(
-        as_of=date_option(as_of, "--as-of"), unit=unit, rev=rev, root=root, year=year
+        as_of=date_option(as_of, "--as-of", root, year),
+        unit=unit,
+        rev=rev,
+        script=script,
+        root=root,
+        year=year,
     )
     print_warnings(document.warnings)
+    if strict and document.warnings:
+        count = len(document.warnings)
+        stderr_console().print(f"--strict: {count} warning(s); nothing written", markup=False)
+        raise typer.Exit(int(ExitCode.DATA))
     write_document(document, fmt, output, template)

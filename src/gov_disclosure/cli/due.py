@@ -46,7 +46,7 @@ class DueFormat(StrEnum):
 
 COLUMNS = [
     Column("日期", nowrap=True),
-    Column("剩餘", nowrap=True),
+    Column("情況", nowrap=True),
     Column("狀態", nowrap=True),
     Column("編號", nowrap=True),
     Column("事項", ratio=3),
@@ -90,13 +90,13 @@ def due_command(
       gd due --before 2020-11-30 --unit 县卫健局 --check
     """
     listing = api.due(
-        today=date_option(today, "--today"),
-        before=date_option(before, "--before"),
-        after=date_option(after, "--after"),
+        today=date_option(today, "--today", root, year),
+        before=date_option(before, "--before", root, year),
+        after=date_option(after, "--after", root, year),
         within_days=parse_days(within, "--within") if within else None,
         warn_days=parse_days(warn, "--warn"),
         unit=unit,
-        include_done=show_all,
+        include_done=show_all or fmt is DueFormat.ics,  # a calendar keeps met deadlines
         requests=requests,
         root=root,
         year=year,
@@ -127,7 +127,7 @@ def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str],
         names = cells_of[id(r)]
         return [
             r["date"],
-            r["days"],
+            r["standing"],
             Flag(r["flag"]).label,
             r["task"] or r["request"] or "",
             r["what"] + (f"（{r['phrase']}）" if r["phrase"] else ""),
@@ -135,4 +135,9 @@ def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str],
         ]
 
     title = f"{who}時限（截至 {now.isoformat()}）：{len(items)} 項，其中逾期 {listing.overdue} 項"
-    emit(fmt, records, COLUMNS, cells, conv=conv, title=title)
+    emit(fmt, records, COLUMNS, cells, conv=conv, title=title, row_style=overdue_in_red)
+
+
+def overdue_in_red(record: Mapping[str, Any]) -> str | None:
+    """Overdue rows stand out on a terminal (never in a pipe, nor with NO_COLOR)."""
+    return "red" if record["flag"] == Flag.overdue else None

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from gov_disclosure import constants as C
 from gov_disclosure.textnorm import Script
+
+if TYPE_CHECKING:
+    from gov_disclosure.models import Unit
 
 
 class OutputFormat(StrEnum):
@@ -44,17 +48,28 @@ ScriptOpt = Annotated[
 
 
 def complete_unit(incomplete: str) -> list[str]:
-    """Shell completion for --unit: the registry's unit names."""
+    """Shell completion for --unit: the registry's names that start as typed, in either script
+    (縣, 縣衛 or 县卫 → 縣衛健局), with or without the county's name (衛健 → 縣衛健局)."""
     try:
-        from gov_disclosure.plan.loading import load_registry
-        from gov_disclosure.plan.units import canonical
+        from gov_disclosure.plan.loading import load_plan
         from gov_disclosure.storage.workspace import find_workspace
 
-        index, _ = load_registry(find_workspace())
-        key = canonical(incomplete) if incomplete else ""
-        return [u.name for u in index.units if not key or key in canonical(u.name)]
+        return unit_completions(load_plan(find_workspace()).units.units, incomplete)
     except Exception:  # completion must never break the shell
         return []
+
+
+def unit_completions(units: Sequence[Unit], incomplete: str) -> list[str]:
+    """The registry's names of the units whose spellings start as typed (folded)."""
+    from gov_disclosure.plan.units import canonical
+    from gov_disclosure.textnorm import fold
+
+    keys = {fold(incomplete), canonical(incomplete)} if incomplete else {""}
+    return [
+        u.name
+        for u in units
+        if any(f(n).startswith(k) for n in u.spellings() for k in keys for f in (fold, canonical))
+    ]
 
 
 UnitOpt = Annotated[

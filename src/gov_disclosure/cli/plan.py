@@ -50,7 +50,7 @@ def validate_command(
     \b
       gd validate --strict
     """
-    report = api.validate(root=root, year=year, today=date_option(today, "--today"))
+    report = api.validate(root=root, year=year, today=date_option(today, "--today", root, year))
     failed = bool(report.errors or (strict and report.problems))
     outcome(int(ExitCode.DATA) if failed else int(ExitCode.OK))
     print_problems(report.problems)

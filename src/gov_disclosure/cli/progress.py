@@ -6,12 +6,17 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from gov_disclosure import api
 from gov_disclosure.cli.common import (
     date_option,
     handle_errors,
     plan_converter,
+    print_out,
     print_warnings,
     stdout_console,
 )
@@ -103,11 +108,11 @@ def set_command(
         task=task,
         unit=unit,
         status=chosen,
-        date=date_option(date, "--date"),
+        date=date_option(date, "--date", root, year),
         evidence=[parse_evidence(e) for e in evidence or []],
         note=note,
         clear_evidence=clear_evidence,
-        today=date_option(today, "--today"),
+        today=date_option(today, "--today", root, year),
         root=root,
         year=year,
     )
@@ -163,7 +168,7 @@ def show_command(
       gd progress show --unit 县卫健局
     """
     view = api.show_progress(
-        unit=unit, task=task, today=date_option(today, "--today"), root=root, year=year
+        unit=unit, task=task, today=date_option(today, "--today", root, year), root=root, year=year
     )
     print_warnings(view.warnings)
     conv = plan_converter(view.loaded, script)
@@ -197,18 +202,45 @@ def print_records(view: api.ProgressView, conv: Callable[[str], str]) -> None:
 
 
 def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str]) -> None:
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
+    """The matrix in as many blocks of columns as the terminal's width (COLUMNS) needs."""
     from rich.text import Text
 
+    blocks = matrix_blocks(matrix, conv, stdout_console())
+    tables = [
+        matrix_table(matrix, conv, block, total=i == len(blocks) - 1)
+        for i, block in enumerate(blocks)
+    ]
+    title = conv(f"{loaded.plan.notice.title}：落實情況（{loaded.year} 年）")
+    legend = conv(
+        "✔ 已完成　◐ 推進中　○ 未開始　－ 不適用　· 未報告　空白：無此任務\n"
+        "合計：已完成（含不適用）的任務／應完成的任務；末行：各任務已完成的單位數／應報單位數"
+    )
+    print_out(Text(title, style="italic"), *tables, Text(legend))
+
+
+def matrix_blocks(matrix: Matrix, conv: Callable[[str], str], console: Console) -> list[list[str]]:
+    """The matrix's columns in blocks of about equal size, each as wide as the console allows."""
+    from rich.measure import Measurement
+
+    unbounded = console.options.update_width(10_000)
+
+    def fits(keys: list[str]) -> bool:
+        table = matrix_table(matrix, conv, keys, total=True)
+        return Measurement.get(console, unbounded, table).maximum <= console.width
+
     keys = matrix["keys"]
+    count = next((n for n in range(1, len(keys) + 1) if all(map(fits, _chunks(keys, n)))), None)
+    return _chunks(keys, count) if count else [[k] for k in keys]
+
+
+def _chunks(keys: list[str], count: int) -> list[list[str]]:
+    size = -(-len(keys) // count)
+    return [keys[i : i + size] for i in range(0, len(keys), size)]
+
+
+def matrix_table(matrix: Matrix, conv: Callable[[str], str], keys: list[str], total: bool) -> Table:
+    """The matrix's rows for some of its columns, with each unit's total when ``total``."""
     table = Table(
-        title=conv(f"{loaded.plan.notice.title}：落實情況（{loaded.year} 年）"),
-        caption=conv(
-            "✔ 已完成　◐ 推進中　○ 未開始　－ 不適用　· 未報告　空白：無此任務\n"
-            "合計：已完成（含不適用）／應報；末行：各任務已完成的單位數／應報單位數"
-        ),
         box=box.SIMPLE_HEAD,
         title_justify="left",
         caption_justify="left",
@@ -218,23 +250,20 @@ def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str])
     )
     table.add_column(conv("單位"), footer=conv("合計"), no_wrap=True)
     for k in keys:
-        total = matrix["totals"][k]
+        sums = matrix["totals"][k]
         table.add_column(
-            k, justify="center", no_wrap=True, footer=f"{total['closed']}\n/{total['assigned']}"
+            k, justify="center", no_wrap=True, footer=f"{sums['closed']}\n/{sums['assigned']}"
         )
-    done = sum(r["closed"] for r in matrix["rows"])
-    due = sum(r["assigned"] for r in matrix["rows"])
-    table.add_column(conv("合計"), justify="right", no_wrap=True, footer=f"{done}\n/{due}")
+    if total:
+        done = sum(r["closed"] for r in matrix["rows"])
+        due = sum(r["assigned"] for r in matrix["rows"])
+        table.add_column(conv("合計"), justify="right", no_wrap=True, footer=f"{done}\n/{due}")
     for row in matrix["rows"]:
         cells = [Text(conv(row["unit"]))]
         for k in keys:
             value = row["cells"][k]
             cells.append(Text(SYMBOLS[value], style=STYLES[value]) if value else Text(""))
-        cells.append(Text(f"{row['closed']}/{row['assigned']}"))
+        if total:
+            cells.append(Text(f"{row['closed']}/{row['assigned']}"))
         table.add_row(*cells)
-    console = stdout_console()
-    name_width = max([cell_len(conv(r["unit"])) for r in matrix["rows"]] + [4])
-    needed = name_width + sum(max(len(k), 3) + 2 for k in keys) + 8
-    if needed > console.width:  # never cut a cell: let the table be as wide as it must
-        console.width = needed
-    console.print(table)
+    return table

@@ -1,9 +1,13 @@
-"""Documents: the checklists and reports people read, from templates.
+"""Documents: the checklists and reports people read and send, from templates.
 
-Owns the view models that templates lay out (:mod:`.views`), the report's
-narrative file (:mod:`.narrative`), rendering with Jinja and docxtpl
-(:mod:`.render`) and the deadline calendar (:mod:`.ics`).
+Owns the view models that templates lay out (:mod:`.views`), the reports'
+narratives, the county's and each unit's (:mod:`.narrative`), the plan's
+adjustments in words (:mod:`.adjustments`), one script per document
+(:mod:`.scripting`), rendering with Jinja and docxtpl (:mod:`.render`), the
+official form of GB/T 9704-2012 for Word (:mod:`.official`, applied to every
+rendered document by :mod:`.docx_finish`) and the deadline calendar
+(:mod:`.ics`).
 
 May import: everything below it (foundations, ``schema``, storage, plan, progress)
-and the types of :mod:`gov_disclosure.history`.
+and :mod:`gov_disclosure.history`.
 """

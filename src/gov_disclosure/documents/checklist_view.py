@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from gov_disclosure.dates import chinese_date
 from gov_disclosure.documents.view_models import (
     ChecklistCounts,
     ChecklistTask,
@@ -11,7 +12,13 @@ from gov_disclosure.documents.view_models import (
     DeadlineRow,
     DueRow,
 )
-from gov_disclosure.documents.view_parts import due_row, plan_header, unit_status
+from gov_disclosure.documents.view_parts import (
+    due_row,
+    plan_header,
+    revision_note,
+    signature,
+    unit_status,
+)
 from gov_disclosure.history.log import NO_REVISION, Revision
 from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status, Task, Unit
 from gov_disclosure.plan.assignments import Assignment, Role
@@ -19,6 +26,7 @@ from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.queries import unit_assignment
 from gov_disclosure.progress.book import ProgressBook
 from gov_disclosure.progress.deadlines import Due, all_deadlines
+from gov_disclosure.progress.queries import unit_tally
 
 
 def checklist(
@@ -32,24 +40,38 @@ def checklist(
     deadlines = all_deadlines(loaded, book, today, unit=unit)
     tasks = _tasks(loaded, book, unit, deadlines)
     by_role = {role: sum(1 for t in tasks if t["role"] == role) for role in Role}
-    counts: ChecklistCounts = {
-        "tasks": len(tasks),
-        "lead": by_role[Role.lead],
-        "responsible": by_role[Role.responsible],
-        "member": by_role[Role.member],
-        "done": sum(1 for t in tasks if t["status"] == Status.done),
-    }
+    counts = _counts(loaded, book, unit, by_role, len(tasks))
+    revision = revision or NO_REVISION
     return {
         "kind": "checklist",
-        "revision": revision or NO_REVISION,
+        "title": f"{unit.name}任務清單",
+        "revision": revision,
+        "revision_note": revision_note(revision),
+        "signature": signature(loaded.issuer, today),
         "plan": plan_header(loaded),
         "unit": {"name": unit.name, "full_name": unit.full_name, "is_group": unit.is_group},
-        "today": today.isoformat(),
+        "today": chinese_date(today),
         "tasks": tasks,
         "milestones": [due_row(d) for d in deadlines if d.task is None],
         "deadlines": [_deadline_row(d) for d in deadlines],
         "counts": counts,
         "summary": _summary(unit, by_role, counts),
+    }
+
+
+def _counts(
+    loaded: LoadedPlan, book: ProgressBook, unit: Unit, by_role: dict[Role, int], tasks: int
+) -> ChecklistCounts:
+    """A unit's tasks counted as everywhere else; a group (named by tasks) keeps no records."""
+    tally = (
+        unit_tally(loaded, book, unit) if not unit.is_group else {"assigned": tasks, "closed": 0}
+    )
+    return {
+        "tasks": tally["assigned"],
+        "lead": by_role[Role.lead],
+        "responsible": by_role[Role.responsible],
+        "member": by_role[Role.member],
+        "closed": tally["closed"],
     }
 
 
@@ -103,4 +125,4 @@ def _summary(unit: Unit, by_role: dict[Role, int], counts: ChecklistCounts) -> s
     if not counts["tasks"]:
         return f"{unit.name} 在本方案中沒有任務。"
     roles = "、".join(f"{role.label} {n} 項" for role, n in by_role.items() if n)
-    return f"共 {counts['tasks']} 項任務（{roles}），已完成 {counts['done']} 項。"
+    return f"共 {counts['tasks']} 項任務（{roles}），已完成 {counts['closed']} 項。"

@@ -6,6 +6,12 @@ with gd.  Templates are rendered in Jinja's sandbox with ``StrictUndefined``
 (a misspelt variable fails instead of printing nothing).  Text from the plan
 and progress files is data, never template code: HTML is autoescaped,
 Markdown goes through the ``md``/``cell`` filters, docx text is XML-escaped.
+
+Every document is written in one script (:mod:`.scripting`): the template's
+words and the view's data alike; HTML says it in ``lang`` (``zh-Hans`` or
+``zh-Hant``), Word in the document's language (``zh-CN`` or ``zh-TW``).  A
+Word document gets the official form of GB/T 9704 whatever its template
+(:mod:`.docx_finish`).
 """
 
 from __future__ import annotations
@@ -21,10 +27,12 @@ from typing import TYPE_CHECKING, Literal
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError
 from gov_disclosure.storage.workspace import Workspace
+from gov_disclosure.textnorm import Script
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
+    from gov_disclosure.documents.docx_finish import DocumentInfo
     from gov_disclosure.documents.view_models import EvidenceRow
 
 #: What templates render: a view model of :mod:`gov_disclosure.documents.views`, or any
@@ -95,16 +103,20 @@ def cell(text: object) -> str:
     return "<br>".join(md(line) for line in str(text).splitlines()) if text else ""
 
 
+def url(ref: object) -> str:
+    """A link target percent-encoded: ASCII only, so converting a document's script never
+    changes where its links point."""
+    from urllib.parse import quote
+
+    return quote(str(ref), safe=":/?#=&%;+,@!$'*~-._").replace("(", "%28").replace(")", "%29")
+
+
 def md_link(evidence: EvidenceRow) -> str:
     """Evidence in Markdown: a link only for http(s) URLs, otherwise text."""
     title = evidence.get("title")
     ref = evidence["ref"]
     if evidence.get("is_link"):
-        from urllib.parse import quote
-
-        url = quote(ref, safe=":/?#=&%;+,@!$'*~-._")
-        url = url.replace("(", "%28").replace(")", "%29")
-        return f"[{md(title or ref)}]({url})"
+        return f"[{md(title or ref)}]({url(ref)})"
     return f"{md(title)}（{md(ref)}）" if title else md(ref)
 
 
@@ -120,32 +132,66 @@ def _environment(search: list[Path], autoescape: bool) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update({"md": md, "cell": cell, "md_link": md_link})
+    env.filters.update({"md": md, "cell": cell, "md_link": md_link, "url": url})
     return env
 
 
-def render_text(template: Path, view: View, ws: Workspace | None, fmt: DocFormat) -> str:
+def _context(view: View, script: Script | None) -> dict[str, object]:
+    """What a template sees: the view, and the ``lang`` of the document's script."""
+    return {**view, "lang": script.html_lang if script is not None else "zh"}
+
+
+def render_text(
+    template: Path,
+    view: View,
+    ws: Workspace | None,
+    fmt: DocFormat,
+    script: Script | None = None,
+) -> str:
+    """A Markdown or HTML document, wholly in ``script`` (None: each text as it is written)."""
     env = _environment([template.parent, *search_path(ws)], autoescape=fmt is DocFormat.html)
     with _template_errors(template):
-        return str(env.get_template(template.name).render(**view))
+        text = str(env.get_template(template.name).render(**_context(view, script)))
+    return script.convert(text) if script is not None else text
 
 
-def render_docx(template: Path, view: View, ws: Workspace | None, archive_date: dt.date) -> bytes:
+def render_docx(
+    template: Path,
+    view: View,
+    ws: Workspace | None,
+    archive_date: dt.date,
+    script: Script | None = None,
+) -> bytes:
+    """A Word document wholly in ``script``, in the official form; its archive dated
+    ``archive_date`` (the same inputs give the same bytes)."""
     import io
     import zipfile
 
     from docxtpl import DocxTemplate  # untyped (see [tool.mypy] overrides)
 
+    from gov_disclosure.documents.docx_finish import finish
+
     env = _environment([template.parent, *search_path(ws)], autoescape=True)
+    context = _context(view, script)
     with _template_errors(template):
         try:
             doc = DocxTemplate(str(template))
-            doc.render(view, jinja_env=env, autoescape=True)
+            doc.render(context, jinja_env=env, autoescape=True)
         except (zipfile.BadZipFile, KeyError) as exc:
             raise GdError.data(f"not a Word .docx template ({exc})", template) from None
+        finish(doc.docx, _info(context, script, archive_date))
         buffer = io.BytesIO()
         doc.save(buffer)
     return _stable_zip(buffer.getvalue(), archive_date)
+
+
+def _info(context: Mapping[str, object], script: Script | None, day: dt.date) -> DocumentInfo:
+    """A document's core properties from its view: its title and issuer, in its script."""
+    from gov_disclosure.documents.docx_finish import DocumentInfo
+
+    signature = context.get("signature")
+    author = signature.get("issuer") if isinstance(signature, dict) else None
+    return DocumentInfo(str(context.get("title") or ""), str(author or ""), day, script)
 
 
 def _stable_zip(data: bytes, archive_date: dt.date) -> bytes:

@@ -11,7 +11,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 
+from gov_disclosure.dates import chinese_date
 from gov_disclosure.documents.view_models import (
+    AdjustmentView,
     Issues,
     MilestoneView,
     NarrativeView,
@@ -32,8 +34,10 @@ from gov_disclosure.documents.view_parts import (
     percent,
     plan_header,
     record_row,
+    revision_note,
+    signature,
 )
-from gov_disclosure.history.log import NO_REVISION, Adjustment, Revision
+from gov_disclosure.history.log import NO_REVISION, Revision
 from gov_disclosure.models import (
     STATUS_NAMES,
     UNREPORTED,
@@ -48,6 +52,7 @@ from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import without_county
 from gov_disclosure.progress.book import ProgressBook
 from gov_disclosure.progress.deadlines import Flag, all_deadlines, summarize_units
+from gov_disclosure.progress.queries import unit_tally
 
 #: The order the overview counts (unit, task) pairs in, by status.
 STATUS_ORDER: tuple[UnitStatus, ...] = (
@@ -73,7 +78,7 @@ def report(
     narrative: ReportNarrative | None = None,
     unit: Unit | None = None,
     revision: Revision | None = None,
-    adjustments: list[Adjustment] | None = None,
+    adjustments: list[AdjustmentView] | None = None,
 ) -> ReportView:
     """The 落實情況報告: overview figures, each task's units, problems, next steps.
 
@@ -82,17 +87,21 @@ def report(
     wanted = {u.id for u in loaded.units.expand(unit)} if unit is not None else None
     sections = task_sections(loaded, book, wanted)
     assigned = assigned_units(loaded, sections)
+    revision = revision or NO_REVISION
+    author = report_author(loaded, narrative, unit)
     return {
         "kind": "report",
-        "revision": revision or NO_REVISION,
+        "revision": revision,
+        "revision_note": revision_note(revision),
         "adjustments": adjustments,
         "plan": plan_header(loaded),
         "title": report_title(loaded, narrative, unit),
-        "author": report_author(loaded, narrative, unit),
-        "as_of": as_of.isoformat(),
+        "author": author,
+        "signature": signature(author, as_of),
+        "as_of": chinese_date(as_of),
         "unit": {"name": unit.name} if unit else None,
         "narrative": narrative_view(narrative),
-        "overview": overview(sections, unit_shares(assigned), as_of),
+        "overview": overview(sections, unit_shares(loaded, book, assigned), as_of),
         "sections": sections,
         "milestones": milestones(loaded, book, wanted),
         "issues": issues(loaded, book, as_of, unit, sections, [u for u, _ in assigned]),
@@ -198,17 +207,19 @@ def assigned_units(
     return [(u, rows[u.id]) for u in loaded.units.units if not u.is_group and u.id in rows]
 
 
-def unit_shares(assigned: list[tuple[Unit, list[TaskUnitRow]]]) -> list[UnitShare]:
-    """How much of its tasks each unit has closed."""
+def unit_shares(
+    loaded: LoadedPlan, book: ProgressBook, assigned: list[tuple[Unit, list[TaskUnitRow]]]
+) -> list[UnitShare]:
+    """How much of its tasks each unit has closed (counted as everywhere: ``unit_tally``)."""
     shares: list[UnitShare] = []
-    for unit, rows in assigned:
-        closed = sum(1 for r in rows if r["closed"])
+    for unit, _ in assigned:
+        tally = unit_tally(loaded, book, unit)
         shares.append(
             {
                 "unit": unit.name,
-                "assigned": len(rows),
-                "closed": closed,
-                "percent": percent(closed, len(rows)),
+                "assigned": tally["assigned"],
+                "closed": tally["closed"],
+                "percent": percent(tally["closed"], tally["assigned"]),
             }
         )
     return shares
@@ -259,7 +270,7 @@ def overview_summary(by_status: Counter[UnitStatus], tasks: int, units: int, as_
     closed = sum(n for status, n in by_status.items() if is_closed(status))
     return (
         f"本方案共 {tasks} 項任務，分解到 {units} 個單位，"
-        f"共 {assignments} 項任務分工。截至 {as_of.isoformat()}，"
+        f"共 {assignments} 項任務分工。截至{chinese_date(as_of)}，"
         f"已完成 {by_status[Status.done]} 項、不適用 {by_status[Status.not_applicable]} 項，"
         f"完成率 {percent(closed, assignments)}%；"
         f"推進中 {by_status[Status.in_progress]} 項，未開始 {by_status[Status.not_started]} 項，"
@@ -278,7 +289,7 @@ def milestones(
         {
             "id": m.id,
             "what": m.what,
-            "date": m.date.isoformat(),
+            "date": chinese_date(m.date),
             "units": [
                 record_row(loaded, book, u, m.id) for u in _wanted_units(loaded, m.id, wanted)
             ],
@@ -344,10 +355,12 @@ def report_title(loaded: LoadedPlan, narrative: ReportNarrative | None, unit: Un
 
 
 def report_author(loaded: LoadedPlan, narrative: ReportNarrative | None, unit: Unit | None) -> str:
-    """The narrative's author; else the unit, or the plan's issuer."""
+    """The narrative's author; else the unit (by its full name), or the workspace's issuer."""
     if narrative and narrative.author:
         return narrative.author
-    return unit.name if unit else loaded.plan.notice.issuer
+    if unit:
+        return unit.full_name or unit.name
+    return loaded.issuer
 
 
 def narrative_view(narrative: ReportNarrative | None) -> NarrativeView:

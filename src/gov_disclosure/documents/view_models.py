@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from gov_disclosure.history.log import Adjustment, Revision
+from gov_disclosure.history.log import Revision
 from gov_disclosure.models import ReportedStatus
 from gov_disclosure.plan.assignments import Role
 from gov_disclosure.progress.deadlines import Flag
@@ -37,14 +37,22 @@ class PlanHeader(TypedDict):
 
 
 class DueRow(TypedDict):
-    """A deadline in a document: when, what, and how it stands (from ``due_record``)."""
+    """A deadline in a document: when, what, and how it stands."""
 
     date: str
     what: str
     phrase: str | None
-    days_text: str
+    #: Days left or overdue while open; 按時完成（date） or 逾期完成（晚 N 天） once met.
+    standing: str
     flag: Flag
     flag_label: str
+
+
+class Signature(TypedDict):
+    """The 落款 at a document's end: the issuer and the date, as GB/T 9704 places them."""
+
+    issuer: str
+    date: str
 
 
 #: A link, document number or path shown as evidence.
@@ -100,14 +108,19 @@ class ChecklistCounts(TypedDict):
     lead: int
     responsible: int
     member: int
-    done: int
+    #: Done or not applicable (as every count of a unit's tasks: ``unit_tally``).
+    closed: int
 
 
 class ChecklistView(TypedDict):
     """Everything a unit must do: its tasks and roles, its deadlines, a summary."""
 
     kind: Literal["checklist"]
+    title: str
     revision: Revision
+    #: The small print at the very end that traces the document to its data.
+    revision_note: str
+    signature: Signature
     plan: PlanHeader
     unit: ChecklistUnit
     today: str
@@ -226,15 +239,40 @@ class ReportUnit(TypedDict):
     name: str
 
 
+class ChangePart(TypedDict):
+    """A stretch of a changed text: kept as it was, deleted, or inserted."""
+
+    kind: Literal["same", "deleted", "inserted"]
+    text: str
+
+
+class AdjustmentChange(TypedDict):
+    """One change to the plan in words, and for a changed text the text with its edits marked."""
+
+    text: str
+    parts: list[ChangePart]
+
+
+class AdjustmentView(TypedDict):
+    """One commit that changed the plan, as the report's 方案調整情況 lists it."""
+
+    date: str
+    subject: str
+    basis: list[str]
+    changes: list[AdjustmentChange]
+
+
 class ReportView(TypedDict):
     """The 落實情況報告: overview figures, each task's units, problems, next steps."""
 
     kind: Literal["report"]
     revision: Revision
-    adjustments: list[Adjustment] | None
+    revision_note: str
+    adjustments: list[AdjustmentView] | None
     plan: PlanHeader
     title: str
     author: str
+    signature: Signature
     as_of: str
     unit: ReportUnit | None
     narrative: NarrativeView

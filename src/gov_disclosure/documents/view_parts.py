@@ -1,17 +1,26 @@
-"""Parts both documents share: the plan's header, statuses, a unit's record, a deadline."""
+"""Parts both documents share: the plan's header, statuses, a unit's record, a deadline,
+the 落款 and the revision's small print.
+
+Dates are written as documents write them (:func:`gov_disclosure.dates.chinese_date`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from gov_disclosure.dates import chinese_date
 from gov_disclosure.documents.view_models import (
     DueRow,
     PlanHeader,
     RecordRow,
+    Signature,
     UnitStatus,
 )
+from gov_disclosure.history.log import Revision
 from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status, Unit
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import ProgressBook
-from gov_disclosure.progress.deadlines import Due, due_record
+from gov_disclosure.progress.deadlines import Due, standing_text
 from gov_disclosure.progress.queries import record_dict
 
 SECTION_NUMERALS = "一二三四五六七八九十"
@@ -36,10 +45,10 @@ def plan_header(loaded: LoadedPlan) -> PlanHeader:
     return {
         "title": plan.notice.title,
         "issuer": plan.notice.issuer,
-        "issued": plan.notice.issued.isoformat(),
+        "issued": chinese_date(plan.notice.issued),
         "year": plan.year,
         "basis": plan.notice.basis.document_number if plan.notice.basis else None,
-        "report_deadline": report.date.isoformat() if report else None,
+        "report_deadline": chinese_date(report.date) if report else None,
         "report_what": report.what if report else None,
     }
 
@@ -61,19 +70,33 @@ def record_row(loaded: LoadedPlan, book: ProgressBook, unit: Unit, key: str) -> 
     fields = record_dict(loaded, unit, record, key)
     return {
         **fields,
+        "date": chinese_date(record.date) if record and record.date else None,
         "status_label": STATUS_NAMES[fields["status"]],
         "closed": is_closed(fields["status"]),
     }
 
 
 def due_row(due: Due) -> DueRow:
-    """A deadline in a document: :func:`deadlines.due_record`'s fields, with labels."""
-    record = due_record(due)
+    """A deadline in a document: when, what, and how it stands (按時完成 once met)."""
     return {
-        "date": record["date"],
-        "what": record["what"],
-        "phrase": record["phrase"],
-        "days_text": record["days"],
-        "flag": record["flag"],
-        "flag_label": record["flag"].label,
+        "date": chinese_date(due.date),
+        "what": due.what,
+        "phrase": due.phrase,
+        "standing": standing_text(due, chinese_date),
+        "flag": due.flag,
+        "flag_label": due.flag.label,
     }
+
+
+def signature(issuer: str, day: dt.date) -> Signature:
+    """The 落款 at a document's end: who issues it, and the date (2020年11月30日)."""
+    return {"issuer": issuer, "date": chinese_date(day)}
+
+
+def revision_note(revision: Revision) -> str:
+    """The small print at a document's very end that traces it to its data (never on its face)."""
+    if revision["id"] is None:
+        return "本文件所據數據尚未提交到版本庫。" if revision["dirty"] else ""
+    when = chinese_date(dt.date.fromisoformat(revision["date"])) if revision["date"] else ""
+    dirty = "，生成時另有未提交的修改" if revision["dirty"] else ""
+    return f"數據版本：{revision['id']}（{when}提交）{dirty}。"

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError, Problem, raise_if_errors
-from gov_disclosure.models import Plan, Task
+from gov_disclosure.models import NO_SETTINGS, Plan, Task, WorkspaceSettings
 from gov_disclosure.plan.assignments import Assignment, plan_assignments
 from gov_disclosure.plan.checks import check_plan, text_findings
+from gov_disclosure.plan.settings import read_settings, settings_path
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.storage import cache
 from gov_disclosure.storage.workspace import Workspace
-from gov_disclosure.textnorm import is_traditional
+from gov_disclosure.textnorm import Script, is_traditional, script_of
 
 _PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
 
@@ -34,6 +35,8 @@ class LoadedPlan:
     plan: Plan
     units: UnitIndex
     warnings: list[Problem] = field(default_factory=list)
+    #: plan/workspace.yaml (a class-level default, so older cache entries still load).
+    settings: WorkspaceSettings = NO_SETTINGS
 
     @property
     def year(self) -> int:
@@ -47,6 +50,16 @@ class LoadedPlan:
     def is_traditional(self) -> bool:
         """Whether the plan is written in traditional characters (the script output defaults to)."""
         return is_traditional(self.plan.notice.title)
+
+    @property
+    def issuer(self) -> str:
+        """Who issues the workspace's documents: the settings' issuer, else the notice's."""
+        return self.settings.issuer or self.plan.notice.issuer
+
+    def script_for(self, given: Script | None = None) -> Script:
+        """The script of documents (and the terminal's default): as given, as the settings
+        say, else the plan's own."""
+        return given or self.settings.script or script_of(self.is_traditional)
 
     @cached_property
     def tasks_by_id(self) -> dict[str, Task]:
@@ -78,15 +91,20 @@ def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
     return index, [p for p in problems if p.severity == "warning"]
 
 
-def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = None) -> LoadedPlan:
+def load_plan(
+    ws: Workspace,
+    year: int | None = None,
+    units: UnitIndex | None = None,
+    settings: WorkspaceSettings | None = None,
+) -> LoadedPlan:
     """The validated plan of a year (the newest by default) with its registry.
 
     From the cache when the registry and the plan are unchanged since they were
     last checked (see :mod:`gov_disclosure.storage.cache`).
     """
     raise_if_errors(ws.plan_dir_problems())
-    if units is not None or ws.rev is not None or not cache.enabled():
-        return _load_plan(ws, year, units)
+    if units is not None or settings is not None or ws.rev is not None or not cache.enabled():
+        return _load_plan(ws, year, units, settings)
     plan_year = ws.pick_year(year)
     sources = plan_sources(ws, plan_year)
     hit = cache.load(ws.root, f"plan-{plan_year}", sources)
@@ -100,15 +118,21 @@ def load_plan(ws: Workspace, year: int | None = None, units: UnitIndex | None = 
 
 
 def plan_sources(ws: Workspace, year: int) -> list[Path]:
-    return [ws.registry_path, ws.plan_path(year)]
+    return [ws.registry_path, ws.plan_path(year), settings_path(ws)]
 
 
 def _load_plan(
-    ws: Workspace, year: int | None = None, units: UnitIndex | None = None
+    ws: Workspace,
+    year: int | None = None,
+    units: UnitIndex | None = None,
+    settings: WorkspaceSettings | None = None,
 ) -> LoadedPlan:
     warnings: list[Problem] = []
     if units is None:
         units, warnings = load_registry(ws)
+    if settings is None:
+        settings, settings_warnings = read_settings(ws)
+        warnings += settings_warnings
     from gov_disclosure import schema
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
@@ -120,7 +144,7 @@ def _load_plan(
     problems = findings_to_problems(doc, findings)
     raise_if_errors(problems)
     warnings += [p for p in problems if p.severity == "warning"]
-    return LoadedPlan(ws, path, plan, units, warnings)
+    return LoadedPlan(ws, path, plan, units, warnings, settings)
 
 
 def _year_of(path: Path) -> int | None:

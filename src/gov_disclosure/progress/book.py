@@ -206,13 +206,24 @@ def check_records(
     return findings
 
 
+#: Words people use for each status besides its id and label (either script: compared folded).
+STATUS_WORDS = {
+    Status.done: ("完成",),
+    Status.in_progress: ("進行中", "推進", "進行"),
+    Status.not_started: ("尚未開始", "未啟動"),
+    Status.not_applicable: ("無需", "n/a"),
+}
+
+
 def parse_status(text: str) -> Status:
-    """A status typed as its id (done) or its Chinese label (已完成, 已完成 in either script)."""
+    """A status typed as its id (done, in-progress) or in words (已完成, 完成, 进行中, 推进中,
+    未开始, 不适用), in either script."""
     from gov_disclosure.textnorm import fold
 
-    key = fold(text)
+    key = fold(text).replace("-", "_")
     for status in Status:
-        if key in (status.value, fold(status.label)):
+        words = (status.label, *STATUS_WORDS[status])
+        if key in (status.value, status.value.replace("_", ""), *map(fold, words)):
             return status
     choices = ", ".join(f"{s.value} ({s.label})" for s in Status)
     raise GdError.usage(f"unknown status {text!r}; use one of: {choices}")

@@ -9,12 +9,12 @@ deadline when its record for the task is done or not applicable.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypedDict
 
-from gov_disclosure.models import Unit
+from gov_disclosure.models import ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_deadline, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import UnitIndex
@@ -60,6 +60,8 @@ class Due:
     flag: Flag
     #: For an open request for information (`gd requests`): its number; the task is then None.
     request: str | None = None
+    #: When the last of the units finished, once every one has (None: all not applicable).
+    done_on: dt.date | None = None
 
 
 class DueRecord(TypedDict):
@@ -80,6 +82,8 @@ class DueRecord(TypedDict):
     #: Days left as people say them (:func:`days_text`).
     days: str
     flag: Flag
+    #: How it stands (:func:`standing_text`): days left, or 按時完成 / 逾期完成 once met.
+    standing: str
 
 
 def due_record(due: Due) -> DueRecord:
@@ -97,6 +101,7 @@ def due_record(due: Due) -> DueRecord:
         "days_left": due.days_left,
         "days": days_text(due.days_left),
         "flag": due.flag,
+        "standing": standing_text(due),
     }
 
 
@@ -107,6 +112,21 @@ def days_text(days_left: int) -> str:
     if days_left == 0:
         return "今天到期"
     return f"逾期 {-days_left} 天"
+
+
+def standing_text(due: Due, write_date: Callable[[dt.date], str] = dt.date.isoformat) -> str:
+    """How a deadline stands: days left or overdue while open; once met, on time or how late.
+
+    按時完成（2020-09-18）, 逾期完成（晚 3 天）, 不適用 (every unit found it not applicable),
+    or :func:`days_text` while some unit must still act: never a count of days overdue
+    beside a deadline that was met.
+    """
+    if due.flag is not Flag.done:
+        return days_text(due.days_left)
+    if due.done_on is None:
+        return Status.not_applicable.label
+    late = (due.done_on - due.date).days
+    return f"按時完成（{write_date(due.done_on)}）" if late <= 0 else f"逾期完成（晚 {late} 天）"
 
 
 def flag_for(days_left: int, closed: bool, warn_days: int) -> Flag:
@@ -190,7 +210,8 @@ def _due(
     source: _Source, units: list[Unit], book: ProgressBook, today: dt.date, warn_days: int
 ) -> Due:
     """A deadline for some of its units, flagged by their progress as of ``today``."""
-    open_units = tuple(u for u in units if not _closed(book, u, source.key))
+    records = {u.id: book.record(u.id, source.key) for u in units}
+    open_units = tuple(u for u in units if not _closed(records[u.id]))
     days_left = (source.date - today).days
     return Due(
         source.date,
@@ -204,12 +225,18 @@ def _due(
         open_units,
         days_left,
         flag_for(days_left, not open_units, warn_days),
+        done_on=None if open_units else _done_on(list(records.values())),
     )
 
 
-def _closed(book: ProgressBook, unit: Unit, key: str) -> bool:
-    status = book.status(unit.id, key)
-    return status is not None and status.closed
+def _closed(record: ProgressRecord | None) -> bool:
+    return record is not None and record.status.closed
+
+
+def _done_on(records: list[ProgressRecord | None]) -> dt.date | None:
+    """When the last unit was done (None when every one found it not applicable)."""
+    days = [r.date for r in records if r and r.status is Status.done and r.date]
+    return max(days, default=None)
 
 
 def select(

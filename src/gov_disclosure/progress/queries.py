@@ -33,13 +33,32 @@ class RecordRow(TypedDict):
     note: str | None
 
 
-class MatrixRow(TypedDict):
+class Tally(TypedDict):
+    """How many tasks a unit has, and how many of them it has closed (done or not applicable).
+
+    The one count of a unit's tasks: ``gd progress show``, the checklist and the
+    report all use :func:`unit_tally`.  Milestones (the report every unit owes)
+    are not tasks and are not counted.
+    """
+
+    assigned: int
+    closed: int
+
+
+def unit_tally(loaded: LoadedPlan, book: ProgressBook, unit: Unit) -> Tally:
+    """The tasks the plan assigns to a unit, and those its records close."""
+    keys = [t.id for t in loaded.plan.tasks() if unit.id in loaded.assignments[t.id]]
+    return {
+        "assigned": len(keys),
+        "closed": sum(1 for k in keys if book.status(unit.id, k) in CLOSED),
+    }
+
+
+class MatrixRow(Tally):
     unit: str
     unit_id: str
     #: Each record key's status for the unit; None where the unit has no such task.
     cells: dict[str, ReportedStatus | None]
-    assigned: int
-    closed: int
 
 
 class MatrixTotal(TypedDict):
@@ -118,7 +137,8 @@ def progress_matrix(loaded: LoadedPlan, book: ProgressBook) -> Matrix:
     rows = [
         row
         for unit in loaded.units.units
-        if not unit.is_group and (row := _matrix_row(unit, keys, assigned, book)) is not None
+        if not unit.is_group
+        and (row := _matrix_row(loaded, unit, keys, assigned, book)) is not None
     ]
     totals: dict[str, MatrixTotal] = {
         k: {
@@ -131,19 +151,16 @@ def progress_matrix(loaded: LoadedPlan, book: ProgressBook) -> Matrix:
 
 
 def _matrix_row(
-    unit: Unit, keys: list[str], assigned: dict[str, set[str]], book: ProgressBook
+    loaded: LoadedPlan,
+    unit: Unit,
+    keys: list[str],
+    assigned: dict[str, set[str]],
+    book: ProgressBook,
 ) -> MatrixRow | None:
-    """A unit's statuses across the plan; None when it has nothing to report."""
+    """A unit's statuses across the plan, and its tally of tasks; None when it has none."""
     cells: dict[str, ReportedStatus | None] = {
         k: (book.status(unit.id, k) or UNREPORTED) if unit.id in assigned[k] else None for k in keys
     }
-    due = [c for c in cells.values() if c is not None]
-    if not due:
+    if all(c is None for c in cells.values()):
         return None
-    return {
-        "unit": unit.name,
-        "unit_id": unit.id,
-        "cells": cells,
-        "assigned": len(due),
-        "closed": sum(1 for c in due if c in CLOSED),
-    }
+    return {"unit": unit.name, "unit_id": unit.id, "cells": cells, **unit_tally(loaded, book, unit)}
