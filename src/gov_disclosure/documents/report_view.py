@@ -350,7 +350,7 @@ def report_title(loaded: LoadedPlan, narrative: ReportNarrative | None, unit: Un
         return narrative.title
     title = loaded.plan.notice.title
     if unit:
-        return f"{unit.name}{without_county(title)}落實情況報告"
+        return f"{unit.name}{without_county(title, loaded.units.county)}落實情況報告"
     return f"{title}落實情況報告"
 
 

@@ -80,11 +80,12 @@ class LoadedPlan:
 def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
     """The validated registry and its warnings; raise every error at once."""
     from gov_disclosure import schema
+    from gov_disclosure.plan.settings import load_settings
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
     doc = ws.load_yaml(ws.registry_path)
     registry = validate_document(doc, schema.Registry, "unit registry (units: [...])")
-    index, findings = UnitIndex.build(registry.runtime())
+    index, findings = UnitIndex.build(registry.runtime(), load_settings(ws).county)
     findings += text_findings(doc.data, ())
     problems = findings_to_problems(doc, findings)
     raise_if_errors(problems)

@@ -18,11 +18,26 @@ from gov_disclosure.errors import Finding, GdError
 from gov_disclosure.models import Unit
 from gov_disclosure.textnorm import fold, typed_text
 
+#: The characters a county-level name ends with: 縣 (county), 市 (county-level city), 區 (district).
+_LEVELS = ("縣", "县", "市", "區", "区")
+
+
+def county_names(county: str | None) -> tuple[str, ...]:
+    """How people write a county's name before a unit's: 師宗縣, 師宗 (and the bundled plan's
+    師宗縣 always, so its names keep matching)."""
+    names = set(COUNTY_PREFIXES)
+    if county:
+        names.add(county)
+        if county.endswith(_LEVELS) and len(county) > 2:
+            names.add(county[:-1])
+    return tuple(sorted(names, key=len, reverse=True))
+
 
 @cache
-def _prefixes() -> tuple[tuple[str, ...], str]:
+def _prefixes(county: str | None = None) -> tuple[tuple[str, ...], str]:
     """The county's names and 縣, folded (computed on first use: folding loads OpenCC)."""
-    return tuple(sorted({fold(p) for p in COUNTY_PREFIXES}, key=len, reverse=True)), fold("縣")
+    folded = {fold(p) for p in county_names(county)}
+    return tuple(sorted(folded, key=len, reverse=True)), fold("縣")
 
 
 #: File names Windows refuses, whatever the extension: unit ids name progress files.
@@ -35,24 +50,25 @@ RESERVED_FILE_NAMES = frozenset(
 _SUGGEST_CUTOFF = 0.25
 
 
-def without_county(text: str) -> str:
+def without_county(text: str, county: str | None = None) -> str:
     """Text with the county's own name taken off its front: 師宗縣2020年… → 2020年…."""
-    for prefix in sorted(COUNTY_PREFIXES, key=len, reverse=True):
+    for prefix in county_names(county):
         if text.startswith(prefix):
             return text[len(prefix) :]
     return text
 
 
-def canonical(name: str) -> str:
-    """The key two spellings of one unit's name share (縣衛健局 = 县卫健局 = 衛健局)."""
+def canonical(name: str, county: str | None = None) -> str:
+    """The key two spellings of one unit's name share (縣衛健局 = 县卫健局 = 衛健局);
+    ``county``: the workspace's county, whose name may be typed in front."""
     key = fold(name)
-    prefixes, county = _prefixes()
+    prefixes, county_char = _prefixes(county)
     for prefix in prefixes:
         if key.startswith(prefix) and len(key) > len(prefix):
             key = key[len(prefix) :]
             break
-    if key.startswith(county) and len(key) > 2:
-        key = key[len(county) :]
+    if key.startswith(county_char) and len(key) > 2:
+        key = key[len(county_char) :]
     return key
 
 
@@ -86,10 +102,12 @@ class UnitIndex:
     order: dict[str, int] = field(default_factory=dict)
     #: Names as written in files, already looked up (kept in the workspace cache).
     known: dict[str, Unit] = field(default_factory=dict)
+    #: The workspace's county (plan/workspace.yaml), whose name may be typed before a unit's.
+    county: str | None = None
 
     @classmethod
-    def build(cls, units: list[Unit]) -> tuple[UnitIndex, list[Finding]]:
-        index = cls(list(units))
+    def build(cls, units: list[Unit], county: str | None = None) -> tuple[UnitIndex, list[Finding]]:
+        index = cls(list(units), county=county)
         findings: list[Finding] = []
         for i, unit in enumerate(units):
             if unit.id in index.by_id:
@@ -98,7 +116,7 @@ class UnitIndex:
             index.by_id[unit.id] = unit
             index.order[unit.id] = i
             for spelling in unit.spellings():
-                key = canonical(spelling)
+                key = canonical(spelling, index.county)
                 other = index.by_key.get(key)
                 if other is not None and other.id != unit.id:
                     findings.append(
@@ -203,7 +221,7 @@ class UnitIndex:
         unit = self.known.get(name)
         if unit is not None:
             return unit
-        unit = self.by_key.get(canonical(name))
+        unit = self.by_key.get(canonical(name, self.county))
         if unit is None:
             raise Unresolved(name, self.suggest(name), ambiguous=False)
         self.known[name] = unit
@@ -219,7 +237,7 @@ class UnitIndex:
 
     def match(self, query: str) -> Unit:
         """Exact spelling first, then a unique part of a name; raises :class:`Unresolved`."""
-        key = canonical(query)
+        key = canonical(query, self.county)
         if not key:
             raise Unresolved(query, [], ambiguous=False)
         unit = self.by_key.get(key)
@@ -238,7 +256,7 @@ class UnitIndex:
         raise Unresolved(query, self.suggest(query), ambiguous=False)
 
     def suggest(self, query: str, n: int = 3) -> list[Unit]:
-        key = canonical(query)
+        key = canonical(query, self.county)
         scored = []
         matcher = difflib.SequenceMatcher(b=key, autojunk=False)
         for name_key, unit in self.by_key.items():

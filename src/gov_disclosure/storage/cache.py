@@ -28,7 +28,7 @@ CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
 #: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook,
 #: WorkCalendar, requests' Register).
-FORMAT = 5
+FORMAT = 6
 _MAGIC = b"gd-cache\x00"
 
 
