@@ -166,3 +166,35 @@ def convert_texts(value: Any, convert: Callable[[str], str]) -> Any:
     if isinstance(value, dict):
         return {k: convert_texts(v, convert) for k, v in value.items()}
     return value
+
+
+#: Control characters a terminal would act on (C0 but tab and line feed, DEL, C1).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Text for a terminal or a plain-text output: every control character from the data
+    (an escape sequence, a bell, a carriage return) shown as a symbol, never acted on."""
+    return _CONTROLS.sub(_symbol, text) if _CONTROLS.search(text) else text
+
+
+def _symbol(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL …
+    return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
+
+
+#: What a spreadsheet evaluates at the start of a cell (OWASP's list for CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never evaluates: a leading ' for =, +, -, @,
+    tab or carriage return (a negative number stays a number)."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+_NUMBER = re.compile(r"-\d+(?:\.\d+)?")

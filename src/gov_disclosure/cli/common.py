@@ -19,7 +19,7 @@ from rich.console import Console, RenderableType
 from gov_disclosure import constants as C
 from gov_disclosure.dates import parse_date
 from gov_disclosure.errors import ExitCode, GdError, Problem
-from gov_disclosure.textnorm import Script, converter
+from gov_disclosure.textnorm import Script, converter, visible
 
 if TYPE_CHECKING:
     from gov_disclosure.plan.loading import LoadedPlan
@@ -82,7 +82,7 @@ def print_problems(problems: list[Problem]) -> None:
     console = stderr_console()
     for problem in problems:
         style = "yellow" if problem.severity == "warning" else "red"
-        console.print(problem.format(), style=style, markup=False)
+        console.print(visible(problem.format()), style=style, markup=False)
 
 
 #: Typer's own usage errors (its bundled Click's ClickException): they print and exit 2 themselves.

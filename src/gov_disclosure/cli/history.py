@@ -11,6 +11,8 @@ from gov_disclosure import api
 from gov_disclosure.cli.common import handle_errors
 from gov_disclosure.cli.options import RootOpt, YearOpt
 from gov_disclosure.cli.output import print_json
+from gov_disclosure.documents.render import md as md_escape
+from gov_disclosure.textnorm import visible
 
 if TYPE_CHECKING:
     from gov_disclosure.history.diff import Change
@@ -74,8 +76,6 @@ def diff_command(
     elif not changes:
         typer.echo(f"方案無變更（{a_label} → {b_label}）")
     elif fmt is DiffFormat.md:
-        from gov_disclosure.documents.render import md as md_escape
-
         lines = [f"### 方案變更：{a_label} → {b_label}", ""]
         for label, items in grouped(changes):
             lines += [f"**{label}**", ""]
@@ -87,7 +87,7 @@ def diff_command(
         for label, items in grouped(changes):
             typer.echo(f"\n{label}")
             for c in items:
-                typer.echo(f"  {c.text}")
+                typer.echo(f"  {visible(c.text)}")
 
 
 @app.command("log")
@@ -116,13 +116,16 @@ def log_command(
     if not result.entries:
         typer.echo(f"沒有改動{'任務 ' + task if task else '方案'}的提交")
         return
-    bullet = "- " if fmt is DiffFormat.md else "  "
+    md = fmt is DiffFormat.md
+    bullet = "- " if md else "  "
+    # Commit subjects, basis lines and authors are data: escaped in Markdown, controls shown.
+    text = md_escape if md else visible
     for e in result.entries:
         c = e.commit
-        heading = "### " if fmt is DiffFormat.md else ""
-        typer.echo(f"{heading}{c.short} {c.date[:10]} {c.author}：{c.subject}")
+        heading = "### " if md else ""
+        typer.echo(f"{heading}{c.short} {c.date[:10]} {text(c.author)}：{text(c.subject)}")
         for basis in e.basis:
-            typer.echo(f"{bullet}依據：{basis}")
+            typer.echo(f"{bullet}依據：{text(basis)}")
         if e.created:
             typer.echo(f"{bullet}建立 {result.year} 年方案")
         if e.truncated:
@@ -131,5 +134,5 @@ def log_command(
             )
         for change in e.changes:
             if result.task is None or touches(change, result.task):
-                typer.echo(f"{bullet}{change.text}")
+                typer.echo(f"{bullet}{text(change.text)}")
         typer.echo("")

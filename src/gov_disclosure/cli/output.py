@@ -25,7 +25,7 @@ from rich.text import Text
 
 from gov_disclosure.cli.common import print_out, stderr_console
 from gov_disclosure.cli.options import OutputFormat
-from gov_disclosure.textnorm import convert_texts
+from gov_disclosure.textnorm import convert_texts, spreadsheet_safe, visible
 
 #: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
 R = TypeVar("R", bound=Mapping[str, Any])
@@ -123,11 +123,12 @@ def emit(
         print_json(convert_all(records, conv))
         return
     header = [conv(c.label) for c in columns]
-    rows = [[conv(cell) for cell in cells(r)] for r in records]
+    rows = [[visible(conv(cell)) for cell in cells(r)] for r in records]
     if fmt is OutputFormat.csv:
         print_csv(header, rows)
         return
-    table = _table(header, columns, *(conv(t) if t else None for t in (title, caption)))
+    texts = (visible(conv(t)) if t else None for t in (title, caption))
+    table = _table(header, columns, *texts)
     for record, row in zip(records, rows, strict=True):
         table.add_row(*_cells(row, columns), style=row_style(record) if row_style else None)
     print_out(table)
@@ -142,7 +143,8 @@ def print_csv(header: list[str], rows: list[list[str]]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    # A cell that starts like a formula (=, +, -, @) is shown as text, never evaluated.
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     # A byte-order mark, so Excel and WPS read the Chinese as UTF-8.
     sys.stdout.write("\ufeff" + buffer.getvalue())
 

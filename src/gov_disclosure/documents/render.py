@@ -92,10 +92,27 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def md(text: object) -> str:
-    """Markdown-escape text so it can never change the document's structure."""
-    value = str(text)
-    value = value.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", value)
+    """Markdown-escape text so it can never change the document's structure: inline marks,
+    and what would start a block at the start of a line (a list, a rule, a setext underline)."""
+    value = str(text).replace("&", "&amp;")
+    value = _MD_SPECIAL.sub(r"\\\1", value)
+    return "\n".join(_block_safe(line) for line in value.split("\n"))
+
+
+#: What Markdown reads as a block at the start of a line (after the inline escapes): a list
+#: marker (- + followed by a space, or 1. 1) followed by a space), or a line of - or =
+#: (a rule or a setext underline). Text such as 2.4 or -2 stays as it is.
+_MD_LIST = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s|$)")
+_MD_RULE = re.compile(r"^(\s*)([-=])(?=[-=\s]*$)")
+
+
+def _block_safe(line: str) -> str:
+    m = _MD_LIST.match(line) or _MD_RULE.match(line)
+    if m is None:
+        return line
+    lead, mark = m.group(1), m.group(2)
+    escaped = f"{mark[:-1]}\\{mark[-1]}"  # \- and 1\.
+    return lead + escaped + line[m.end() :]
 
 
 def cell(text: object) -> str:
