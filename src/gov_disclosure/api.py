@@ -517,6 +517,11 @@ class Document:
     #: Every character of the document is written in this script.
     script: Script = Script.traditional
 
+    @property
+    def root(self) -> Path:
+        """The workspace the document was made from (its files are never written over)."""
+        return self.loaded.workspace.root
+
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The document's bytes in ``fmt``, from ``template`` or the template search path."""
         ws = self.loaded.workspace
@@ -1329,6 +1334,11 @@ class AnnualDocument:
     warnings: list[Problem] = field(default_factory=list)
     #: The script the report is written in (its view is converted already).
     script: Script | None = None
+
+    @property
+    def root(self) -> Path:
+        """The workspace the report was made from (its files are never written over)."""
+        return self.workspace.root
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The report's bytes in ``fmt``; Word uses the template of the report's format."""

@@ -8,7 +8,7 @@ import typer
 
 from gov_disclosure import api
 from gov_disclosure.cli.common import handle_errors, print_problems, print_warnings
-from gov_disclosure.cli.documents import FormatDocOpt, TemplateOpt, write_document
+from gov_disclosure.cli.documents import ForceOpt, FormatDocOpt, TemplateOpt, write_document
 from gov_disclosure.cli.options import OutputOpt, RootOpt, ScriptOpt, UnitOpt
 from gov_disclosure.documents.render import DocFormat
 from gov_disclosure.errors import ExitCode, display_path
@@ -102,6 +102,7 @@ def render_command(
     output: OutputOpt = None,
     script: ScriptOpt = None,
     template: TemplateOpt = None,
+    force: ForceOpt = False,
     root: RootOpt = None,
 ) -> None:
     """The report in the official structure, with the format's exact labels and merged cells.
@@ -119,4 +120,4 @@ def render_command(
         raise typer.BadParameter("give either --unit NAME or --county", param_hint="--unit")
     document = api.annual_render(unit=unit, county=county, year=year, script=script, root=root)
     print_warnings(document.warnings)
-    write_document(document, fmt, output, template)
+    write_document(document, fmt, output, template, force=force)

@@ -27,6 +27,10 @@ RevOpt = Annotated[
         "--rev", help="Render from the data as it was at this git revision.", show_default=False
     ),
 ]
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing -o file that gd did not write."),
+]
 TemplateOpt = Annotated[
     Path | None,
     typer.Option("--template", help="Use this template file for this run.", show_default=False),
@@ -48,10 +52,17 @@ def write_document(
     output: Path | None,
     template: Path | None,
     quiet: bool = False,
+    force: bool = False,
 ) -> None:
+    """Render and write a document: to standard output, or to ``-o FILE`` — never over a
+    workspace file, and over an existing file only when gd wrote it or with ``--force``."""
     if fmt is DocFormat.docx and output is None:
         raise GdError.usage("--format docx writes a file: give it with -o FILE.docx")
-    write_output(document.render(fmt, template), output, quiet=quiet)
+    if output is not None:
+        from gov_disclosure.storage.outputs import check_target
+
+        check_target(output, document.root, force)  # before rendering: refuse at once
+    write_output(document.render(fmt, template), output, quiet=quiet, root=document.root)
 
 
 @checklist_app.command("render")
@@ -65,6 +76,7 @@ def checklist_render(
     output: OutputOpt = None,
     script: DocScriptOpt = None,
     template: TemplateOpt = None,
+    force: ForceOpt = False,
     rev: RevOpt = None,
     today: TodayOpt = None,
     root: RootOpt = None,
@@ -84,10 +96,12 @@ def checklist_render(
     if unit is not None:
         document = api.checklist(unit=unit, today=day, rev=rev, script=script, root=root, year=year)
         print_warnings(document.warnings)
-        write_document(document, fmt, output, template)
+        write_document(document, fmt, output, template, force=force)
         return
     if output is None:
         raise GdError.usage("--all writes one file per unit: give the folder with -o DIR")
+    if output.exists() and not output.is_dir():
+        raise GdError.usage(f"--all writes one file per unit into a folder: {output} is a file")
     documents = api.checklists(today=day, rev=rev, script=script, root=root, year=year)
     if documents:
         print_warnings(documents[0][1].warnings)
@@ -97,7 +111,7 @@ def checklist_render(
         job = bar.add_task("checklists", total=len(documents))
         for target, document in documents:
             path = output / f"{target.id}{fmt.suffix}"
-            write_document(document, fmt, path, template, quiet=True)
+            write_document(document, fmt, path, template, quiet=True, force=force)
             bar.advance(job)
     stderr_console().print(
         f"wrote {len(documents)} checklists to {display_path(output)}", markup=False
@@ -123,6 +137,7 @@ def report_render(
         ),
     ] = False,
     template: TemplateOpt = None,
+    force: ForceOpt = False,
     rev: RevOpt = None,
     root: RootOpt = None,
     year: YearOpt = None,
@@ -154,4 +169,4 @@ def report_render(
         count = len(document.warnings)
         stderr_console().print(f"--strict: {count} warning(s); nothing written", markup=False)
         raise typer.Exit(int(ExitCode.DATA))
-    write_document(document, fmt, output, template)
+    write_document(document, fmt, output, template, force=force)

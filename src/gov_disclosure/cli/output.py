@@ -25,6 +25,7 @@ from rich.text import Text
 
 from gov_disclosure.cli.common import print_out, stderr_console
 from gov_disclosure.cli.options import OutputFormat
+from gov_disclosure.errors import GdError
 from gov_disclosure.textnorm import convert_texts, spreadsheet_safe, visible
 
 #: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
@@ -172,18 +173,30 @@ def _table(
     return table
 
 
-def write_output(data: bytes, output: Path | None = None, quiet: bool = False) -> None:
-    """A document's bytes to standard output, or atomically to ``output`` (said on stderr)."""
+def write_output(
+    data: bytes, output: Path | None = None, quiet: bool = False, root: Path | None = None
+) -> None:
+    """A document's bytes to standard output, or atomically to ``output`` (said on stderr);
+    with ``root`` (the workspace), the file is checked as a document target and remembered."""
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
     from gov_disclosure.errors import display_path
-    from gov_disclosure.storage.fileio import atomic_write
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(output, data)
+    if root is not None:
+        from gov_disclosure.storage.outputs import write_document
+
+        write_document(output, data, root, force=True)  # checked before rendering
+    else:
+        from gov_disclosure.storage.fileio import atomic_write
+
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise GdError.usage(f"-o {output}: cannot make its folder: {exc.strerror}") from None
+        atomic_write(output, data)
     if not quiet:
         size = f"{len(data) / 1024:.0f} KB" if len(data) >= 1024 else f"{len(data)} bytes"
         stderr_console().print(f"wrote {display_path(output)} ({size})", markup=False)
