@@ -66,6 +66,9 @@ def _special(kind: str, root: Path) -> None:
         folder = root / "progress" / "2020"
         folder.mkdir(parents=True)
         os.mkfifo(folder / "health.yaml")
+    elif kind == "template-latin1":
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates" / "report.md.j2").write_bytes("# 報告 {{ title }}\n".encode("big5"))
     elif kind == "registry-dev-zero":
         units.unlink()
         units.symlink_to("/dev/zero")

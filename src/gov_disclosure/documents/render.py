@@ -137,11 +137,27 @@ def md_link(evidence: EvidenceRow) -> str:
     return f"{md(title)}（{md(ref)}）" if title else md(ref)
 
 
+#: The largest text (or list) a template may build with * or **: far more than any document.
+MAX_BUILT = 10_000_000
+
+
 def _environment(search: list[Path], autoescape: bool) -> SandboxedEnvironment:
     from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(
+    class Sandbox(SandboxedEnvironment):
+        """Jinja's sandbox, with a bound on what ``*`` and ``**`` may build."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context: object, operator: str, left: object, right: object) -> object:
+            problem = _too_large(operator, left, right)
+            if problem:
+                raise SecurityError(problem)
+            return super().call_binop(context, operator, left, right)  # type: ignore[arg-type]
+
+    env = Sandbox(
         loader=FileSystemLoader([str(p) for p in search]),
         undefined=StrictUndefined,
         autoescape=autoescape,
@@ -151,6 +167,17 @@ def _environment(search: list[Path], autoescape: bool) -> SandboxedEnvironment:
     )
     env.filters.update({"md": md, "cell": cell, "md_link": md_link, "url": url})
     return env
+
+
+def _too_large(operator: str, left: object, right: object) -> str | None:
+    """Why ``left operator right`` would build more than a document needs, if it would."""
+    if operator == "**" and isinstance(right, int) and abs(right) > 64:
+        return f"power too large ({right}) in a template"
+    for seq, times in ((left, right), (right, left)):
+        sized = isinstance(seq, str | list | tuple) and isinstance(times, int)
+        if operator == "*" and sized and len(seq) * times > MAX_BUILT:  # type: ignore[arg-type,operator]
+            return "a template may not build a text that large"
+    return None
 
 
 def _context(view: View, script: Script | None) -> dict[str, object]:
@@ -260,6 +287,27 @@ class _template_errors:
         if isinstance(exc, TemplateError | SecurityError):
             file, line = self._where(tb)
             raise GdError.data(f"template error: {exc}", file, line) from None
+        if isinstance(exc, RecursionError):
+            raise GdError.data(
+                "template error: it includes or calls itself without end", self.template
+            ) from None
+        if isinstance(exc, OverflowError | MemoryError):
+            file, line = self._where(tb)
+            raise GdError.data(f"template error: {exc}", file, line) from None
+        if isinstance(exc, UnicodeDecodeError):
+            raise GdError.data(
+                "template is not valid UTF-8; save it as UTF-8", self.template
+            ) from None
+        return self._not_a_docx(exc)
+
+    def _not_a_docx(self, exc: BaseException) -> Literal[False]:
+        """A Word template that is not a readable .docx (python-docx's own errors)."""
+        import zipfile
+
+        from docx.opc.exceptions import OpcError
+
+        if isinstance(exc, OpcError | zipfile.BadZipFile | KeyError):
+            raise GdError.data(f"not a Word .docx template ({exc})", self.template) from None
         return False
 
     def _where(self, tb: TracebackType | None) -> tuple[Path, int | None]:
