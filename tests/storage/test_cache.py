@@ -136,3 +136,29 @@ def test_progress_with_today_is_checked_fresh(workspace: Path) -> None:
     loaded = load_plan(ws)
     book, problems = load_progress(loaded, dt.date(2020, 1, 1))
     assert problems == [] and book.by_unit == {}
+
+
+def test_a_key_file_that_is_not_a_sound_key_is_replaced(tmp_path: Path, monkeypatch) -> None:
+    """A full disk once left the key file empty: every entry was then signed with b""."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    key = cache._key_path()
+    key.parent.mkdir(parents=True)
+    for planted in (b"", b"12345"):
+        key.write_bytes(planted)
+        secret = cache._secret()
+        assert secret is not None and len(secret) == cache.KEY_BYTES and secret != planted
+        assert key.read_bytes() == secret
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(gd, workspace: Path) -> None:
+    """`cp -p`, `rsync -t` and tar keep size and modification time: content decides."""
+    import os
+
+    plan = workspace / "plan" / "2020.yaml"
+    assert '"2020-09-20"' in gd("tasks", "-f", "json").stdout  # cached now
+    st = plan.stat()
+    text = plan.read_text(encoding="utf-8").replace("2020-09-20", "2020-09-25")
+    plan.write_text(text, encoding="utf-8")
+    os.utime(plan, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert plan.stat().st_size == st.st_size and plan.stat().st_mtime_ns == st.st_mtime_ns
+    assert '"2020-09-25"' in gd("tasks", "-f", "json").stdout

@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import os
 import pickle
+import stat as stat_module
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -41,28 +42,33 @@ def _key_path() -> Path:
     return Path(base) / "gov-disclosure" / "cache-key"
 
 
+#: A signing key is this long; a key file holding anything else (empty after a full disk,
+#: short, planted) is replaced, never used.
+KEY_BYTES = 32
+
+
 def _secret() -> bytes | None:
-    """This user's signing key, created on first use (None where it cannot be kept)."""
+    """This user's signing key, made on first use or when the file is not a sound key
+    (None where none can be kept: then nothing is cached)."""
     path = _key_path()
-    try:
-        data = path.read_bytes()
-        if len(data) >= 32:
-            return data
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        if path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            if len(data) == KEY_BYTES:
+                return data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        key = os.urandom(32)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        key = os.urandom(KEY_BYTES)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")
         with os.fdopen(fd, "wb") as handle:
             handle.write(key)
-        return key
-    except FileExistsError:
-        with contextlib.suppress(OSError):
-            return path.read_bytes()
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+        return key if path.read_bytes() == key else None
     except OSError:
-        pass
-    return None
+        return None
 
 
 @dataclass(frozen=True)
@@ -74,11 +80,12 @@ class Source:
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
+    """Size and time of a regular file (None for anything else: a pipe is never read here)."""
     try:
         st = path.stat()
     except OSError:
         return None
-    return st.st_size, st.st_mtime_ns
+    return (st.st_size, st.st_mtime_ns) if stat_module.S_ISREG(st.st_mode) else None
 
 
 def _digest(path: Path) -> str:
@@ -98,19 +105,15 @@ def fingerprint(paths: list[Path]) -> list[Source]:
     return out
 
 
-def _matches(cached: list[Source], paths: list[Path]) -> bool:
-    """Whether the sources are as they were: same files, and same content where stats differ."""
-    if [s.path for s in cached] != [str(p) for p in paths if p.exists()]:
-        return False
-    for source, path in zip(cached, [p for p in paths if p.exists()], strict=True):
-        stat = _stat(path)
-        if stat is None:
-            return False
-        if stat == (source.size, source.mtime_ns):
-            continue
-        if stat[0] != source.size or _digest(path) != source.digest:
-            return False
-    return True
+def _matches(cached: list[Source], current: list[Source]) -> bool:
+    """Whether the sources are as they were: the same files with the same content (a size
+    and a time alone never vouch for it: `cp -p` and `rsync -t` keep both)."""
+    return [(s.path, s.digest) for s in cached] == [(s.path, s.digest) for s in current]
+
+
+#: The sources' fingerprints taken by :func:`load` before a miss is parsed, for :func:`store`:
+#: an entry describes the content as it was read, not as it is after parsing.
+_BEFORE: dict[tuple[str, str], list[Source]] = {}
 
 
 def _entry_path(root: Path, name: str) -> Path:
@@ -128,6 +131,8 @@ def load(root: Path, name: str, paths: list[Path]) -> Any | None:
     """
     if not enabled():
         return None
+    current = fingerprint(paths)
+    _BEFORE[(str(root), name)] = current
     secret = _secret()
     if secret is None:
         return None
@@ -147,7 +152,7 @@ def load(root: Path, name: str, paths: list[Path]) -> Any | None:
         sources, value = pickle.loads(body)
     except Exception:  # a signed entry that does not unpickle: treat as corrupted, rebuild
         return None
-    if not _matches(sources, paths):
+    if not _matches(sources, current):
         return None
     return value
 
@@ -165,7 +170,8 @@ def store(root: Path, name: str, paths: list[Path], value: object) -> None:
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("*\n", encoding="utf-8")
-        body = pickle.dumps((fingerprint(paths), value), protocol=pickle.HIGHEST_PROTOCOL)
+        before = _BEFORE.pop((str(root), name), None) or fingerprint(paths)
+        body = pickle.dumps((before, value), protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + _header() + b"\n" + hmac.new(secret, body, "sha256").digest() + body
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
