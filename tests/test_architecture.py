@@ -102,3 +102,11 @@ def test_every_subpackage_says_what_it_owns_and_may_import() -> None:
         if init.parent.name != "cli":
             assert "May import" in doc, f"{init.parent.name}/__init__.py: say what it may import"
         assert "Owns" in doc or init.parent.name == "cli", f"{init.parent.name}: say what it owns"
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_nothing_loads_code_from_data(path: Path) -> None:
+    """The cache and every file gd reads are plain data: no pickle, marshal or shelve."""
+    loaders = {"pickle", "marshal", "shelve", "dill", "cloudpickle"}
+    found = [m for _, m in imports(path) if m.split(".")[0] in loaders]
+    assert not found, f"{path.relative_to(PACKAGE)} imports {found}"

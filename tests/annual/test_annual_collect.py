@@ -23,8 +23,8 @@ def test_a_warm_check_reads_nothing_again(root: Path, monkeypatch: pytest.Monkey
     from gov_disclosure.annual import collect
 
     first = check_year(ws, collect.load_units(ws), 2020)
-    assert sorted(p.name for p in (root / ".gd-cache").iterdir() if p.suffix == ".pickle") == [
-        "annual-2019.pickle", "annual-2020.pickle", "registry.pickle",
+    assert sorted(p.name for p in (root / ".gd-cache").iterdir() if p.suffix == ".json") == [
+        "annual-2019.json", "annual-2020.json", "registry.json",
     ]  # fmt: skip
 
     def must_not_read(*args: object) -> None:

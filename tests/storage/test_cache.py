@@ -23,7 +23,7 @@ def _own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def entries(root: Path) -> list[str]:
     folder = root / cache.CACHE_DIR
-    return sorted(p.name for p in folder.glob("*.pickle")) if folder.exists() else []
+    return sorted(p.name for p in folder.glob("*.json")) if folder.exists() else []
 
 
 def answers(gd) -> list[str]:
@@ -39,7 +39,7 @@ def test_same_answers_with_and_without_cache(
 ) -> None:
     set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", *T)
     first = answers(gd)  # builds the cache
-    assert entries(workspace) == ["plan-2020.pickle", "progress-2020.pickle"]
+    assert entries(workspace) == ["plan-2020.json", "progress-2020.json"]
     warm = answers(gd)  # answers from it
     monkeypatch.setenv("GD_NO_CACHE", "1")
     uncached = answers(gd)

@@ -111,7 +111,7 @@ def test_the_package_is_read_once_per_workspace_through_the_cache(workspace: Pat
     first, _ = load_calendar(ws)
     again, _ = load_calendar(ws)
     assert again.years == first.years and again.extra_workdays == first.extra_workdays
-    assert (workspace / ".gd-cache" / "workdays.pickle").exists()
+    assert (workspace / ".gd-cache" / "workdays.json").exists()
 
 
 def test_official_days_come_from_chinesecalendar() -> None:

@@ -1,12 +1,13 @@
 """A cache of the validated workspace, so unchanged data is not parsed and checked again.
 
 Entries live in ``.gd-cache/`` at the workspace root (git-ignored).  Each is
-keyed by its source files — their paths, sizes, modification times and, when
-those differ, content hashes — and by gd's version and format; an entry whose
-sources changed, from another version, corrupted or not signed with this
-user's key is never trusted: it is rebuilt.  The signature (an HMAC with a key
-kept in the user's own cache folder) also keeps a cache folder that came with
-a cloned repository from being unpickled.  ``GD_NO_CACHE=1`` turns it off.
+keyed by its source files — their paths and content hashes, taken before they
+are parsed — and by gd's version and format; an entry whose sources changed,
+from another version, corrupted or not signed with this user's key is never
+trusted: it is rebuilt.  The signature (an HMAC with a key kept in the user's
+own cache folder) keeps a cache folder that came with a cloned repository from
+being trusted.  Entries are plain data (:mod:`gov_disclosure.storage.plaindata`,
+JSON): reading one runs no code.  ``GD_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import contextlib
 import hashlib
 import hmac
 import os
-import pickle
 import stat as stat_module
 import sys
 import tempfile
@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from gov_disclosure import __version__
+from gov_disclosure.storage import plaindata
 
 CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
 #: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook,
 #: WorkCalendar, requests' Register).
-FORMAT = 6
+FORMAT = 7
 _MAGIC = b"gd-cache\x00"
 
 
@@ -117,7 +118,7 @@ _BEFORE: dict[tuple[str, str], list[Source]] = {}
 
 
 def _entry_path(root: Path, name: str) -> Path:
-    return root / CACHE_DIR / f"{name}.pickle"
+    return root / CACHE_DIR / f"{name}.json"
 
 
 def _header() -> bytes:
@@ -149,9 +150,9 @@ def load(root: Path, name: str, paths: list[Path]) -> Any | None:
     ):
         return None
     try:
-        sources, value = pickle.loads(body)
-    except Exception:  # a signed entry that does not unpickle: treat as corrupted, rebuild
-        return None
+        sources, value = plaindata.loads(body)
+    except (ValueError, KeyError, TypeError, AttributeError, ImportError):
+        return None  # not gd's plain data: treat as corrupted, rebuild
     if not _matches(sources, current):
         return None
     return value
@@ -165,13 +166,16 @@ def store(root: Path, name: str, paths: list[Path], value: object) -> None:
     if secret is None:
         return
     folder = root / CACHE_DIR
+    before = _BEFORE.pop((str(root), name), None) or fingerprint(paths)
+    try:
+        body = plaindata.dumps((before, value))
+    except plaindata.NotPlain:
+        return  # a value this format does not hold is not cached
+    if folder.is_symlink():
+        return  # never write through a link planted in a clone
     try:
         folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
-        before = _BEFORE.pop((str(root), name), None) or fingerprint(paths)
-        body = pickle.dumps((before, value), protocol=pickle.HIGHEST_PROTOCOL)
+        _ignore_all(folder)
         data = _MAGIC + _header() + b"\n" + hmac.new(secret, body, "sha256").digest() + body
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
@@ -180,3 +184,14 @@ def store(root: Path, name: str, paths: list[Path], value: object) -> None:
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
+
+
+def _ignore_all(folder: Path) -> None:
+    """The cache folder's own .gitignore (never written through a link)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(folder / ".gitignore", flags, 0o666)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("*\n")
