@@ -89,3 +89,10 @@ def test_the_notices_particulars(workspace: Path) -> None:
     found = messages(workspace)
     assert "the notice's issuer: 師宗縣政務服務管理局 in the plan, (none) in the notice" in found
     assert any(m.startswith("the report milestone: [2020-11-30, (none), 將貫徹") for m in found)
+
+
+def test_the_year_the_notice_says(workspace: Path) -> None:
+    """`gd import` takes the year from the notice's title: a plan whose title names another
+    year would come back as that year's."""
+    edit(workspace, "  title: 師宗縣貫徹落實2020年", "  title: 師宗縣貫徹落實2019年")
+    assert messages(workspace)[0] == "the year: 2020 in the plan, 2019 in the notice"

@@ -2,7 +2,7 @@
 
 The notice (:mod:`.plan_notice`) is read as `gd import` reads any notice — its
 lines and its table's rows, through :mod:`gov_disclosure.intake` — and the
-draft compared with the plan field by field: the notice's particulars, the
+draft compared with the plan field by field: the year, the notice's particulars, the
 sections, each task's id, title, requirement sentences, lead and responsible
 units (by unit id) and deadlines (date, phrase, the units they bind), and the
 report milestone (date, phrase, what, recipient).  Each difference is a warning
@@ -32,8 +32,9 @@ _SAYS = "the notice would not read back as the plan: {}: {} in the plan, {} in t
 
 def readback_problems(loaded: LoadedPlan, view: PlanNoticeView) -> list[Problem]:
     """A warning for each field of the plan that `gd import` would read differently."""
-    draft = import_notice(notice_text(view, loaded.path), loaded.units, loaded.year)
-    found = _notice_differences(loaded.plan.notice, draft)
+    draft = import_notice(notice_text(view, loaded.path), loaded.units)  # its year as read
+    found = _differ("the year", loaded.year, draft.year)
+    found += _notice_differences(loaded.plan.notice, draft)
     found += _milestone_differences(loaded.plan.milestones, draft, loaded.units)
     found += _task_differences(loaded, draft)
     return [Problem(_SAYS.format(*d), loaded.path, severity="warning") for d in found]
