@@ -49,6 +49,10 @@ demo: $(STAMP)
 	@$(BIN)/gd checklist render --unit 县卫健局 --today 2020-11-20 --format docx --script simplified -o out/checklist-health.docx
 	@echo '$$ gd report render --unit 县卫健局 --as-of 2020-11-30 -o out/report-health.md'
 	@$(BIN)/gd report render --unit 县卫健局 --as-of 2020-11-30 -o out/report-health.md
+	@echo '$$ gd plan render --format docx -o out/notice-2020.docx    # the plan as the notice that issues it'
+	@$(BIN)/gd plan render --format docx -o out/notice-2020.docx
+	@echo '$$ gd import out/notice-2020.docx --force -o out/notice-2020-read-back.yaml    # and read back'
+	@$(BIN)/gd import out/notice-2020.docx --force -o out/notice-2020-read-back.yaml
 	@echo '$$ gd annual check --year 2020'
 	@$(BIN)/gd annual check --year 2020
 	@echo '$$ gd annual render --unit 县卫健局 --year 2020 | head -n 30'
@@ -58,7 +62,7 @@ demo: $(STAMP)
 	@$(BIN)/gd annual render --unit 县卫健局 --year 2020 --format docx -o out/annual-2020-health.docx
 	@$(BIN)/gd annual render --county --year 2020 --format docx -o out/annual-2020-county.docx
 	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx,'
-	@echo '  out/report-health.md, out/annual-2020-health.docx, out/annual-2020-county.docx'
+	@echo '  out/report-health.md, out/notice-2020.docx, out/annual-2020-health.docx, out/annual-2020-county.docx'
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -1,4 +1,5 @@
-"""Build templates/report.docx and templates/checklist.docx, the Word templates of gd.
+"""Build templates/report.docx, templates/checklist.docx and templates/plan.docx, the Word
+templates of gd.
 
 They are ordinary Word documents with Jinja tags (docxtpl syntax: `{%p ... %}`
 for paragraph-level tags, `{%tr ... %}` for table rows, `{%r ... %}` for runs),
@@ -17,17 +18,24 @@ import sys
 from pathlib import Path
 
 from docx.document import Document
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
 
 from gov_disclosure.documents.official import (
     APPENDIX_LABEL,
     SMALL_PRINT,
+    TABLE_HEADING,
+    TABLE_TEXT,
     add_placeholder,
     add_signature,
     add_table,
     add_tag,
     official_document,
+    row_properties,
 )
+from gov_disclosure.documents.plan_notice import COLUMNS
 
 OUT = Path(__file__).resolve().parent.parent / "templates"
 
@@ -44,6 +52,9 @@ OVERVIEW_SHARES = [
     ("（二）各單位完成情況", "單位", "for u in overview.by_unit", "{{ u.unit }}"),
 ]
 FIGURES = frozenset({1, 2, 3})
+#: The plan's table across the 156 mm text block (twips): 工作任務 32 mm, 具體要求 86 mm,
+#: 責任單位 38 mm.
+PLAN_WIDTHS = (1814, 4876, 2154)
 
 
 def heading(doc: Document, text: str, level: int) -> None:
@@ -232,11 +243,71 @@ def checklist() -> Document:
     return doc
 
 
+def unindented(doc: Document, tag: str, centred: bool = False) -> None:
+    """A paragraph when ``tag`` is set: flush left (主送 頂格) or centred (發文字號)."""
+    add_tag(doc, f"{{%p if {tag} %}}")
+    paragraph = doc.add_paragraph(f"{{{{ {tag} }}}}")
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    if centred:
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_tag(doc, "{%p endif %}")
+
+
+def plan() -> Document:
+    """The plan as the notice that issues it: 發文字號, title, 主送, body, 落款, 附注
+    「（此件公開發布）」; then, from a new page, the plan's title and its task table."""
+    doc = official_document()
+    unindented(doc, "document_number", centred=True)
+    doc.add_paragraph("{{ title }}", style="Title")
+    unindented(doc, "addressees")
+    add_tag(doc, "{%p for p in body %}")
+    doc.add_paragraph("{{ p }}")
+    add_tag(doc, "{%p endfor %}")
+    ending(doc)
+    doc.add_paragraph("（此件公開發布）")
+    doc.add_paragraph("{{ plan_title }}", style="Title").paragraph_format.page_break_before = True
+    plan_table(doc)
+    return doc
+
+
+def plan_table(doc: Document) -> None:
+    """工作任務 | 具體要求 | 責任單位: a section's heading on a row across the table, then a row
+    per task; fixed widths (a table with merged cells keeps the widths its template gives)."""
+    rows = [list(COLUMNS), ["{%tr for s in sections %}"], ["{{ s.heading }}"],
+            ["{%tr for t in s.tasks %}"], ["{{ t.label }}", "{{ t.requirement }}", "{{ t.units }}"],
+            ["{%tr endfor %}"], ["{%tr endfor %}"]]  # fmt: skip
+    table = doc.add_table(rows=len(rows), cols=len(COLUMNS))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(sum(PLAN_WIDTHS)))
+    for column, twips in zip(table.columns, PLAN_WIDTHS, strict=True):
+        column.width = Twips(twips)
+    table.rows[2].cells[0].merge(table.rows[2].cells[-1])
+    for i, texts in enumerate(rows):
+        row = table.rows[i]
+        row_properties(row._tr, header=i == 0)
+        for j, text in enumerate(texts):
+            cell = row.cells[j]
+            cell.width = Twips(PLAN_WIDTHS[j] if len(texts) > 1 else sum(PLAN_WIDTHS))
+            paragraph = cell.paragraphs[0]
+            paragraph.text = text
+            paragraph.style = doc.styles[TABLE_HEADING if i in (0, 2) else TABLE_TEXT]
+            if i == 2:  # a section's heading: left, and never alone at a page's foot
+                paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                paragraph.paragraph_format.keep_with_next = True
+            if i == 4 and j != 1:
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
-    report().save(str(OUT / "report.docx"))
-    checklist().save(str(OUT / "checklist.docx"))
-    print(f"wrote {OUT / 'report.docx'} and {OUT / 'checklist.docx'}")
+    written = {"report.docx": report(), "checklist.docx": checklist(), "plan.docx": plan()}
+    for name, document in written.items():
+        document.save(str(OUT / name))
+    print(f"wrote {', '.join(str(OUT / name) for name in written)}")
     return 0
 
 

@@ -75,6 +75,7 @@ __all__ = [
     "ImportResult",
     "PlanDiff",
     "PlanLog",
+    "PlanNotice",
     "ProgressView",
     "RequestDueList",
     "RequestList",
@@ -96,6 +97,7 @@ __all__ = [
     "import_notice",
     "init",
     "log",
+    "plan_render",
     "report",
     "request_event",
     "request_show",
@@ -1380,3 +1382,46 @@ def annual_render(
     target_script = script or load_settings(ws).script or default
     view = convert_texts(built.view, converter(target_script, source_is_traditional=False))
     return AnnualDocument(view, ws, built.format.id, built.date, built.warnings, target_script)
+
+
+# ---- gd plan render --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanNotice(Document):
+    """The plan as the notice that issues it (its view: :mod:`.documents.plan_notice`).
+
+    ``warnings`` say what of the plan `gd import` would not read back from it.
+    """
+
+    #: Whether rendering converts the finished text into :attr:`script`; False when the
+    #: plan is already written in it (see :func:`plan_render`).
+    convert: bool = True
+
+    def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
+        script = self.script if self.convert else None
+        ws = self.loaded.workspace
+        return _render(self.kind, fmt, self.view, ws, self.as_of, template, script)
+
+
+def plan_render(
+    *, script: Script | str | None = None, root: Root = None, year: int | None = None
+) -> PlanNotice:
+    """The plan as the notice that issues it: 主送, body, 落款, 「（此件公開發布）」, then the
+    table 工作任務 | 具體要求 | 責任單位; `gd import` reads it back as the same plan.
+
+    ``script`` overrides the workspace's setting (else the plan's own).  A plan written in
+    traditional characters keeps its own words in a traditional notice: OpenCC's
+    simplified → traditional conversion would rewrite them (并 → 並, 污 → 汙), and the
+    notice would no longer be the plan.  Template words are written in traditional.
+    """
+    from gov_disclosure.documents.notice_readback import readback_problems
+    from gov_disclosure.documents.plan_notice import plan_notice
+
+    loaded = _open(root, year)
+    chosen = loaded.script_for(_script(script))
+    view = plan_notice(loaded.plan, loaded.units, chosen)
+    warnings = [*loaded.warnings, *readback_problems(loaded, view)]
+    own = chosen is Script.traditional and loaded.is_traditional
+    issued = loaded.plan.notice.issued
+    return PlanNotice("plan", view, loaded, issued, warnings, chosen, convert=not own)

@@ -54,6 +54,7 @@ def test_the_tree_has_every_command() -> None:
         "workdays count",
         "checklist render",
         "report render",
+        "plan render",
         "diff",
         "log",
         "import",

@@ -1,14 +1,17 @@
 """The Word documents as LibreOffice prints them (``make docs-check``; skipped by ``make test``).
 
-Every .docx gd writes — the county's report, a unit's report, a checklist, in both
-scripts — from a workspace in git whose plan was changed after it was first
+Every .docx gd writes — the county's report, a unit's report, a checklist, the plan's
+notice, in both scripts — from a workspace in git whose plan was changed after it was first
 committed and that has uncommitted edits, is converted to PDF by LibreOffice
 (``soffice --headless``), and its text (``pdftotext``) must show:
 
 - a page number ``— N —`` at the foot of every page;
 - the 落款 at the end of the body: the issuer, then the date as 2020年11月30日;
 - no ISO date (2020-11-30) anywhere, no diff markup (``[-…-]``, ``{+…+}``);
-- on page 1 no revision hash and no word about git or versions.
+- on page 1 no revision hash and no word about git or versions;
+- the plan's notice: its cover letter on page 1 (主送, 落款, 「（此件公開發布）」), the plan
+  from page 2, the table's header row on every page of the table, its last task on the
+  last page.
 
 Each page is also drawn as a PNG (60 dpi) into ``$GD_DOCS_CHECK`` to be looked at.
 """
@@ -49,7 +52,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]
     head = changed_plan_workspace(root)
     out = Path(str(OUT))
     out.mkdir(parents=True, exist_ok=True)
-    documents: dict[str, api.Document] = {}
+    documents: dict[str, api.Document] = {}  # a PlanNotice is a Document
     for script in Script:
         documents[f"report-{script}"] = api.report(root=root, as_of=NOV_30, script=script)
         documents[f"report-health-{script}"] = api.report(
@@ -58,6 +61,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]
         documents[f"checklist-health-{script}"] = api.checklist(
             root=root, unit="县卫健局", today=NOV_30, script=script
         )
+        documents[f"notice-{script}"] = api.plan_render(root=root, script=script)
     for name, document in documents.items():
         (out / f"{name}.docx").write_bytes(document.render(DocFormat.docx))
     docx_files = [str(out / f"{name}.docx") for name in documents]
@@ -87,10 +91,12 @@ def pages(pdf: Path) -> list[str]:
     return [page for page in text.split("\f") if page.strip()]
 
 
-NAMES = [f"{k}-{s}" for s in Script for k in ("report", "report-health", "checklist-health")]
+KINDS = ("report", "report-health", "checklist-health")
+NAMES = [f"{k}-{s}" for s in Script for k in KINDS]
+NOTICES = [f"notice-{s}" for s in Script]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + NOTICES)
 def test_every_page_has_its_number(pdfs: dict[str, tuple[Path, str]], name: str) -> None:
     printed = pages(pdfs[name][0])
     assert len(printed) > 1
@@ -98,7 +104,7 @@ def test_every_page_has_its_number(pdfs: dict[str, tuple[Path, str]], name: str)
         assert [int(n) for n in PAGE_NUMBER.findall(page)] == [number], f"page {number}"
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", NAMES + NOTICES)
 def test_the_signature_and_dates(pdfs: dict[str, tuple[Path, str]], name: str) -> None:
     text = "\n".join(pages(pdfs[name][0]))
     assert not ISO_DATE.search(text), ISO_DATE.findall(text)
@@ -110,7 +116,8 @@ def test_the_signature_and_dates(pdfs: dict[str, tuple[Path, str]], name: str) -
     script = Script(name.rsplit("-", 1)[1])
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     at = lines.index(script.convert(issuer))
-    assert re.fullmatch(r"2020\s*年\s*11\s*月\s*30\s*日", lines[at + 1])
+    day = r"9\s*月\s*15" if name.startswith("notice") else r"11\s*月\s*30"
+    assert re.fullmatch(rf"2020\s*年\s*{day}\s*日", lines[at + 1])
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -122,3 +129,17 @@ def test_page_one_says_nothing_of_git(pdfs: dict[str, tuple[Path, str]], name: s
         assert word not in first, word
     # The revision stays traceable: in the small print at the very end.
     assert head in printed[-1] and "未提交的修改" in printed[-1]
+
+
+@pytest.mark.parametrize("name", NOTICES)
+def test_the_notice_then_the_plan(pdfs: dict[str, tuple[Path, str]], name: str) -> None:
+    script = Script(name.rsplit("-", 1)[1])
+    printed = [re.sub(r"\s+", "", page) for page in pages(pdfs[name][0])]
+    first, *plan = printed
+    for words in ("關於印發", "縣直各單位：", "師宗縣人民政府辦公室", "（此件公開發布）"):
+        assert script.convert(words) in first, words
+    assert "工作任務" not in script.convert(first)  # the table starts on a page of its own
+    assert plan[0].startswith(script.convert("師宗縣貫徹落實2020年曲靖市政務公開要點分解落實方案"))
+    header = script.convert("工作任務具體要求責任單位")
+    assert len(plan) > 1 and all(header in page for page in plan)
+    assert script.convert("3.提高人員素質") in plan[-1]

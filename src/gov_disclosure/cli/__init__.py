@@ -5,6 +5,7 @@ joins them, in the order ``gd --help`` lists them:
 
 - :mod:`~gov_disclosure.cli.workspace`: ``gd init``, ``gd rollover``
 - :mod:`~gov_disclosure.cli.plan`: ``gd validate``, ``gd tasks``
+- :mod:`~gov_disclosure.cli.notice`: ``gd plan render``
 - :mod:`~gov_disclosure.cli.units`: ``gd units``, ``gd units add``, ``gd units add-member``
 - :mod:`~gov_disclosure.cli.due`: ``gd due``
 - :mod:`~gov_disclosure.cli.progress`: ``gd progress set|show``
@@ -32,6 +33,7 @@ from gov_disclosure.cli import (
     due,
     history,
     intake,
+    notice,
     plan,
     progress,
     requests,
@@ -51,6 +53,7 @@ app = typer.Typer(
 )
 app.add_typer(workspace.app)
 app.add_typer(plan.app)
+app.add_typer(notice.app, name="plan")
 app.add_typer(units.app, name="units")
 app.add_typer(due.app)
 app.add_typer(progress.app, name="progress")

@@ -18,7 +18,11 @@ _DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _ISSUER = re.compile(r"(辦公室|办公室|人民政府|辦|办)$")
 _TITLE = re.compile(r"(方案|要點|要点|通知|清單|清单|分解表|任務表|任务表)$")
 _BASIS = re.compile(r"(?:貫徹落實|贯彻落实|根據|根据|按照)好?《([^》]+)》\s*[(（]([^)）]+)[)）]")
-_REPORT_SENTENCE = re.compile(r"(情況|情况).{0,6}(報|报)")
+#: A basis without its number, only where a sentence starts with it: 「為貫徹落實好《…》，」
+_BASIS_TITLE = re.compile(r"^(?:為|为)(?:貫徹落實|贯彻落实)好?《([^》]+)》[，,]")
+_REPORT_SENTENCE = re.compile(r"(情況|情况).{0,6}(報|报)|報送|报送|上報|上报")
+#: How many heading lines (document number, title) may stand before the 主送 line.
+_HEADING_LINES = 3
 _RECIPIENT = re.compile(r"(?:報|报)(?:送)?(.+)$")
 
 Lines = list[tuple[int, str]]
@@ -64,12 +68,12 @@ def warn_missing(draft: Draft) -> None:
 
 def _issued(lines: Lines) -> tuple[dt.date | None, str | None]:
     """The issue date (the first date on a line of its own) and the issuer on the line before."""
-    for n, text in lines:
+    for i, (_, text) in enumerate(lines):
         if m := _DATE_LINE.match(text):
             issued = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            previous = [t for k, t in lines if k < n]
-            if previous and len(previous[-1]) <= 30 and _ISSUER.search(previous[-1]):
-                return issued, previous[-1]
+            previous = lines[i - 1][1] if i else ""
+            if previous and len(previous) <= 30 and _ISSUER.search(previous):
+                return issued, previous
             return issued, None
     return None, None
 
@@ -81,11 +85,14 @@ def _title(lines: Lines) -> str | None:
 
 
 def _addressees(lines: Lines) -> list[str]:
-    """The units a first line ending in a colon addresses: 各鄉鎮人民政府，縣直各單位："""
-    first = lines[0][1] if lines else ""
-    if not first.endswith((":", "：")):
-        return []
-    return [p.strip() for p in re.split(r"[,，]", first.rstrip(":：")) if p.strip()]
+    """The units the 主送 line addresses: 各鄉鎮人民政府，縣直各單位： — the first line when it
+    ends in a colon, or one after the notice's number and title (lines without a 。)."""
+    for _, text in lines[:_HEADING_LINES]:
+        if text.endswith((":", "：")):
+            return [p.strip() for p in re.split(r"[,，]", text.rstrip(":：")) if p.strip()]
+        if "。" in text:
+            break
+    return []
 
 
 def _document_number(lines: Lines) -> str | None:
@@ -98,10 +105,14 @@ def _document_number(lines: Lines) -> str | None:
 
 
 def _basis(lines: Lines) -> tuple[str | None, str | None]:
-    """Title and number of the notice this one carries out: 為貫徹落實《…》(…號)."""
+    """Title and number of the notice this one carries out: 為貫徹落實《…》(…號); a sentence
+    that starts 「為貫徹落實好《…》，」 names one without its number."""
     for _, text in lines:
         if basis := _BASIS.search(text):
             return basis.group(1), basis.group(2)
+    for _, text in lines:
+        if basis := _BASIS_TITLE.match(text):
+            return basis.group(1), None
     return None, None
 
 

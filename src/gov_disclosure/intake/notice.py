@@ -1,11 +1,14 @@
-"""Reading a notice: text in UTF-8 or GB18030/GBK, or a .docx with its task table.
+"""Reading a notice: text in UTF-8 or GB18030/GBK, Markdown, or a .docx with its task table.
 
 Produces :class:`NoticeText`: the lines before the table (the notice's own
 paragraphs) and the table's rows as cells, each with the line it came from.
+A text with a Markdown table (its ``|---|`` delimiter row under a ``| … |`` row) is read as
+Markdown: what ``gd plan render`` writes, or a notice a web page was turned into.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -17,6 +20,12 @@ from gov_disclosure.errors import GdError
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\S"
 )
+#: A Markdown table's delimiter row: | --- | :---: | ---: |
+_MD_DELIMITER = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+#: What Markdown text holds besides the words: a backslash escape, a line break, an HTML
+#: tag, a cell's bar.
+_MD_TOKEN = re.compile(r"\\(.)|(<br\s*/?>)|(<[^<>]*>)|(\|)", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 @dataclass
@@ -88,20 +97,76 @@ def _read_bounded(path: Path) -> bytes:
 def split_text(path: Path, text: str, encoding: str = "utf-8") -> NoticeText:
     """Paragraphs before the table, then table rows: lines with `|`, `｜` or tab-separated cells."""
     notice = NoticeText(path, encoding)
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    markdown = _is_markdown(lines)
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped or (markdown and _MD_DELIMITER.match(stripped)):
+            continue
+        if not markdown:
+            _take_line(notice, number, stripped, _cells(stripped))
+        elif stripped.startswith("|"):
+            notice.rows.append(Row(_markdown(stripped, table=True), number))
+        else:
+            for part in _markdown(stripped, table=False):
+                _take_line(notice, number, part, None)
+    return notice
+
+
+def _is_markdown(lines: list[str]) -> bool:
+    """A Markdown table: a delimiter row (``|---|---|``) right under a row that starts with a
+    bar.  A line of dashes alone is a plain text's separator, not Markdown."""
+    previous = ""
+    for line in lines:
         stripped = line.strip()
         if not stripped:
             continue
-        cells = _cells(stripped)
-        if cells is None and notice.rows and _HEADING.match(stripped):
-            cells = [stripped]  # a section heading between the table's rows
-        if cells is not None:
-            notice.rows.append(Row(cells, number))
-        elif notice.rows:
-            notice.trailer.append((number, stripped))
+        if stripped.startswith("|") and previous.startswith("|") and _MD_DELIMITER.match(stripped):
+            return True
+        previous = stripped
+    return False
+
+
+def _take_line(notice: NoticeText, number: int, line: str, cells: list[str] | None) -> None:
+    """A line of text: a table row (its ``cells``), a section heading between rows, or a
+    paragraph (before the table, or after it)."""
+    if cells is None and notice.rows and _HEADING.match(line):
+        cells = [line]  # a section heading between the table's rows
+    if cells is not None:
+        notice.rows.append(Row(cells, number))
+    elif notice.rows:
+        notice.trailer.append((number, line))
+    else:
+        notice.paragraphs.append((number, line))
+
+
+def _markdown(line: str, table: bool) -> list[str]:
+    """A Markdown line as words: a table row's cells (split at unescaped bars), or a line of
+    text split at its line breaks; escapes and HTML entities undone, tags and a heading's
+    ``#`` dropped."""
+    source = line if table else _MD_HEADING.sub("", line)
+    pieces = [""]
+    pos = 0
+    for m in _MD_TOKEN.finditer(source):
+        pieces[-1] += html.unescape(source[pos : m.start()])
+        if table and m.group(4) is not None:
+            pieces.append("")
         else:
-            notice.paragraphs.append((number, stripped))
-    return notice
+            pieces[-1] += _token_text(m)
+        pos = m.end()
+    pieces[-1] += html.unescape(source[pos:])
+    if table:
+        return [p.strip() for p in pieces[1:]]  # nothing stands before a row's first bar
+    return [p.strip() for p in pieces[0].split("\n") if p.strip()]
+
+
+def _token_text(m: re.Match[str]) -> str:
+    """What a Markdown token stands for in the words: the escaped character, a line break
+    for <br>, nothing for another tag, a bar that is no cell's edge."""
+    escaped, br, _tag, bar = m.groups()
+    if escaped is not None:
+        return str(escaped)
+    return "\n" if br is not None else "|" if bar is not None else ""
 
 
 def _cells(line: str) -> list[str] | None:
