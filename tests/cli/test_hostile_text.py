@@ -33,13 +33,19 @@ def test_a_negative_number_stays_a_number() -> None:
     assert spreadsheet_safe("-2") == "-2" and spreadsheet_safe("-2.5") == "-2.5"
 
 
-def test_plan_text_with_escapes_is_shown_visibly(gd, workspace: Path) -> None:
+def test_escape_sequences_written_in_data_are_refused_at_their_line(gd, workspace: Path) -> None:
     plan = workspace / "plan" / "2020.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(text.replace("title: 強化領導", 'title: "強化\\e[2J領導\\a"'), encoding="utf-8")
-    out = gd("tasks").stdout
-    assert "\x1b" not in out and "\x07" not in out
-    assert "強化␛[2J領導␇" in out
+    result = gd("tasks")
+    assert result.exit_code == 1
+    assert "plan/2020.yaml:" in result.stderr and "control character U+001B" in result.stderr
+
+
+def test_control_characters_are_shown_as_symbols() -> None:
+    from gov_disclosure.textnorm import visible
+
+    assert visible("強化\x1b[2J領導\x07") == "強化␛[2J領導␇"
 
 
 def test_log_markdown_escapes_commit_text(gd, workspace: Path) -> None:

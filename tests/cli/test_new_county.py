@@ -156,3 +156,19 @@ def test_first_commit_runs_the_pre_commit_hook(county: Path) -> None:
                          capture_output=True, text=True, check=False)  # fmt: skip
     assert bad.returncode != 0
     assert re.search(r"plan/2020\.yaml:\d+:\d+: ", bad.stdout + bad.stderr), bad.stdout
+
+
+def test_import_never_writes_a_unit_gd_would_refuse(county: Path, tmp_path: Path) -> None:
+    """A unit cell with a name over the registry's 100 characters: refused, nothing written."""
+    long_name = "縣" + "很" * 110 + "局"
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "工作任務 | 具體要求 | 責任單位\n"
+        f"一、總體 | 1.一項任務 | 要做好這件事。 | {long_name}牽頭\n",
+        encoding="utf-8",
+    )
+    before = (county / "plan" / "units.yaml").read_bytes()
+    code, _, err = run("import", str(notice), "--add-units", "--year", "2021", cwd=county)
+    assert code in (1, 2) and "100" in err, err
+    assert (county / "plan" / "units.yaml").read_bytes() == before
+    assert run("validate", cwd=county)[0] == 0

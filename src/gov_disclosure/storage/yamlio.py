@@ -138,6 +138,11 @@ _UNREADABLE = re.compile(
 )
 
 
+#: Control characters a value may not hold, however written (an escape such as "\e"):
+#: everything but tab and line feed. Data never carries an escape sequence to a terminal.
+_CONTROL_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _refuse_hidden_characters(text: str, path: Path) -> None:
     """Point at a character that would hide text from people, or that YAML cannot read."""
     found = [(text.find(ch), name) for ch, name in _HIDDEN_BREAKS.items() if ch in text]
@@ -265,6 +270,10 @@ class _Builder:
             return None
         if tag in (_STR, "tag:yaml.org,2002:timestamp"):
             text: str = node.value  # a scalar node's value is its text
+            control = _CONTROL_VALUE.search(text)
+            if control:  # written as an escape ("\e[2J"): it would act on a terminal or page
+                code = ord(control.group())
+                self._problem(f"control character U+{code:04X} in a value; remove it", node)
             return text
         if tag == "tag:yaml.org,2002:int":
             return _constructor.construct_yaml_int(node)
