@@ -162,3 +162,12 @@ def test_an_edit_that_keeps_size_and_time_is_seen(gd, workspace: Path) -> None:
     os.utime(plan, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert plan.stat().st_size == st.st_size and plan.stat().st_mtime_ns == st.st_mtime_ns
     assert '"2020-09-25"' in gd("tasks", "-f", "json").stdout
+
+
+def test_a_cache_entry_linked_to_a_device_is_never_read(gd, workspace: Path) -> None:
+    assert gd("tasks").exit_code == 0  # writes the entries
+    entry = workspace / ".gd-cache" / "plan-2020.json"
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    result = gd("tasks", "-f", "json")
+    assert result.exit_code == 0 and '"1.1"' in result.stdout  # rebuilt from the files

@@ -296,6 +296,9 @@ class _Builder:
                 self._problem("a key must be a plain value, not a list or mapping", key_node)
                 continue
             key = self._scalar(key_node)
+            if key is None:  # ~, null or nothing: the problem is at the key's own line
+                self._problem("a key must be a name, not empty or null (~)", key_node)
+                continue
             if key in result or key in first_seen:
                 self._problem(
                     f"duplicate key {key!r} (first at line {first_seen[key]}); "
