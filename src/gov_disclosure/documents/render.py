@@ -257,6 +257,13 @@ def _stable_zip(data: bytes, archive_date: dt.date) -> bytes:
     return out.getvalue()
 
 
+#: Failures that concern the template as a whole, and what to say about each.
+_WHOLE_TEMPLATE: tuple[tuple[type[BaseException], str], ...] = (
+    (RecursionError, "template error: it includes or calls itself without end"),
+    (UnicodeDecodeError, "template is not valid UTF-8; save it as UTF-8"),
+)
+
+
 class _template_errors:
     """Turn any template failure into a project error naming the template file and line."""
 
@@ -284,20 +291,12 @@ class _template_errors:
             raise GdError.data(
                 f"template {exc.name} not found (included from it)", self.template
             ) from None
-        if isinstance(exc, TemplateError | SecurityError):
-            file, line = self._where(tb)
+        if isinstance(exc, TemplateError | SecurityError | OverflowError | MemoryError):
+            file, line = self._where(tb)  # at the template line that failed
             raise GdError.data(f"template error: {exc}", file, line) from None
-        if isinstance(exc, RecursionError):
-            raise GdError.data(
-                "template error: it includes or calls itself without end", self.template
-            ) from None
-        if isinstance(exc, OverflowError | MemoryError):
-            file, line = self._where(tb)
-            raise GdError.data(f"template error: {exc}", file, line) from None
-        if isinstance(exc, UnicodeDecodeError):
-            raise GdError.data(
-                "template is not valid UTF-8; save it as UTF-8", self.template
-            ) from None
+        for kind, message in _WHOLE_TEMPLATE:
+            if isinstance(exc, kind):
+                raise GdError.data(message, self.template) from None
         return self._not_a_docx(exc)
 
     def _not_a_docx(self, exc: BaseException) -> Literal[False]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from gov_disclosure import __version__
 from gov_disclosure.storage import plaindata
+from gov_disclosure.storage.fileio import ignore_folder
 
 CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
@@ -183,7 +184,7 @@ def store(root: Path, name: str, paths: list[Path], value: object) -> None:
         return  # never write through a link planted in a clone
     try:
         folder.mkdir(exist_ok=True)
-        _ignore_all(folder)
+        ignore_folder(folder)
         data = _MAGIC + _header() + b"\n" + hmac.new(secret, body, "sha256").digest() + body
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
@@ -192,14 +193,3 @@ def store(root: Path, name: str, paths: list[Path], value: object) -> None:
     except OSError:
         with contextlib.suppress(OSError, UnboundLocalError):
             os.unlink(tmp)
-
-
-def _ignore_all(folder: Path) -> None:
-    """The cache folder's own .gitignore (never written through a link)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(folder / ".gitignore", flags, 0o666)
-    except FileExistsError:
-        return
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("*\n")

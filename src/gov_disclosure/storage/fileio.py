@@ -255,3 +255,15 @@ def ensure_gitignore(folder: Path) -> None:
         fd = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(_GITIGNORE)
+
+
+def ignore_folder(folder: Path) -> None:
+    """A ``.gitignore`` that keeps a folder of gd's own (the cache) out of git; never
+    written through a link, never over one already there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
+    try:
+        fd = os.open(folder / ".gitignore", flags, 0o666)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("*\n")

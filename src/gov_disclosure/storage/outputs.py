@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError, display_path
-from gov_disclosure.storage.fileio import atomic_write
+from gov_disclosure.storage.fileio import atomic_write, ignore_folder
 
 #: Folders of the workspace that hold its sources: a document is never written into them.
 SOURCE_DIRS = ("plan", "progress", "report", "requests", "annual", "templates", ".git")
@@ -97,18 +97,7 @@ def _remember(root: Path, path: Path, data: bytes) -> None:
     record[str(path.resolve())] = hashlib.sha256(data).hexdigest()
     try:
         record_path.parent.mkdir(exist_ok=True)
-        _ignore_folder(record_path.parent)
+        ignore_folder(record_path.parent)
         atomic_write(record_path, json.dumps(record, indent=1, sort_keys=True).encode("utf-8"))
     except (OSError, GdError):
         pass  # the record is a convenience: a document written is not undone for it
-
-
-def _ignore_folder(folder: Path) -> None:
-    """A ``.gitignore`` that keeps the folder out of git (never written through a link)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(folder / ".gitignore", flags, 0o666)
-    except FileExistsError:
-        return
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("*\n")
