@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 from changed_plan import changed_plan_workspace
 
+from conftest import REPO
 from gov_disclosure import api
 from gov_disclosure.documents.render import DocFormat
 from gov_disclosure.textnorm import Script
@@ -50,6 +51,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]
     """name → (PDF, short hash of HEAD), for every Word document of a workspace in git."""
     root = tmp_path_factory.mktemp("docs-check") / "ws"
     head = changed_plan_workspace(root)
+    for part in ("annual", "requests"):  # the annual reports (issue 15) are Word documents too
+        shutil.copytree(REPO / part, root / part)
     out = Path(str(OUT))
     out.mkdir(parents=True, exist_ok=True)
     documents: dict[str, api.Document] = {}  # a PlanNotice is a Document
@@ -62,9 +65,21 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]
             root=root, unit="县卫健局", today=NOV_30, script=script
         )
         documents[f"notice-{script}"] = api.plan_render(root=root, script=script)
-    for name, document in documents.items():
+    annuals = {
+        f"annual-health-{script}": api.annual_render(
+            root=root, unit="县卫健局", year=2020, script=script
+        )
+        for script in Script
+    } | {
+        f"annual-county-{script}": api.annual_render(
+            root=root, county=True, year=2020, script=script
+        )
+        for script in Script
+    }
+    for name, document in [*documents.items(), *annuals.items()]:
         (out / f"{name}.docx").write_bytes(document.render(DocFormat.docx))
-    docx_files = [str(out / f"{name}.docx") for name in documents]
+    names = [*documents, *annuals]
+    docx_files = [str(out / f"{name}.docx") for name in names]
     converted = subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *docx_files],
         capture_output=True,
@@ -75,7 +90,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]
     assert converted.returncode == 0, converted.stderr
     assert "Error" not in converted.stderr, converted.stderr
     result = {}
-    for name in documents:
+    for name in names:
         pdf = out / f"{name}.pdf"
         assert pdf.exists(), f"LibreOffice did not convert {name}.docx"
         if shutil.which("pdftoppm"):
@@ -94,9 +109,10 @@ def pages(pdf: Path) -> list[str]:
 KINDS = ("report", "report-health", "checklist-health")
 NAMES = [f"{k}-{s}" for s in Script for k in KINDS]
 NOTICES = [f"notice-{s}" for s in Script]
+ANNUALS = [f"annual-{k}-{s}" for s in Script for k in ("health", "county")]
 
 
-@pytest.mark.parametrize("name", NAMES + NOTICES)
+@pytest.mark.parametrize("name", NAMES + NOTICES + ANNUALS)
 def test_every_page_has_its_number(pdfs: dict[str, tuple[Path, str]], name: str) -> None:
     printed = pages(pdfs[name][0])
     assert len(printed) > 1
@@ -143,3 +159,13 @@ def test_the_notice_then_the_plan(pdfs: dict[str, tuple[Path, str]], name: str) 
     header = script.convert("工作任務具體要求責任單位")
     assert len(plan) > 1 and all(header in page for page in plan)
     assert script.convert("3.提高人員素質") in plan[-1]
+
+
+@pytest.mark.parametrize("name", ANNUALS)
+def test_annual_reports_have_chinese_dates_only(
+    pdfs: dict[str, tuple[Path, str]], name: str
+) -> None:
+    text = "\n".join(pages(pdfs[name][0]))
+    assert not ISO_DATE.search(text), ISO_DATE.findall(text)
+    # Its 落款: a unit by 31 January, the county compiles by 20 February (條例 第四十九條).
+    assert re.search(r"2021\s*年\s*[12]\s*月\s*\d{1,2}\s*日", text)
