@@ -48,6 +48,9 @@ def test_rollover_2021(gd, bundled: Path) -> None:
         == "未完成（縣直有關部門（除縣政府辦公室、縣衛健局）、各鄉(鎮、街道)（除丹鳳街道））"
     )
     assert text.count("# 2020年：") == 15
+    # The notice's date is marked for the office to fill in.
+    issued_line = next(line for line in text.splitlines() if "issued:" in line)
+    assert "to fill in: the day the 2021 notice is issued" in issued_line
     # Comments written by hand in the 2020 plan are carried.
     assert "Repaired" in text
     # Progress is not carried.

@@ -98,12 +98,12 @@ def _notice(doc: Any, old: int, new: int) -> None:
     notice = doc["notice"]
     notice["title"] = re.sub(rf"(?<!\d){old}(?!\d)", str(new), str(notice["title"]))
     notice["issued"] = dt.date(new, 1, 1)
-    notice.yaml_add_eol_comment(f"TODO: the day the {new} notice is issued", "issued")
+    notice.yaml_add_eol_comment(f"to fill in: the day the {new} notice is issued", "issued")
     if "document_number" in notice:
         del notice["document_number"]
     basis = notice.get("basis")
     if basis is not None:
-        notice.yaml_add_eol_comment(f"TODO: the {new} basis (this is {old}'s)", "basis")
+        notice.yaml_add_eol_comment(f"to fill in: the {new} basis (this is {old}'s)", "basis")
 
 
 def _milestones(doc: Any, shift: int) -> None:

@@ -219,7 +219,7 @@ def create_new(path: Path, data: bytes) -> None:
         os.chmod(tmp_name, 0o666 & ~_umask())
         try:
             os.link(tmp_name, path)
-        except (PermissionError, NotImplementedError):  # no hard links here: exclusive create
+        except (PermissionError, NotImplementedError):  # filesystem without links: exclusive create
             with open(path, "xb") as handle:
                 handle.write(data)
     except FileExistsError:
