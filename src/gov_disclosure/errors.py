@@ -64,6 +64,21 @@ class Finding:
     key: bool = False
 
 
+def repeated_keys(section: str, field: str, keys: list[str], what: str, item: str) -> list[Finding]:
+    """A finding at each item of `section` whose key an earlier item already has.
+
+    The message reads "duplicate {what} {key} (first is {item} N)", N counted from 1.
+    """
+    first: dict[str, int] = {}
+    findings: list[Finding] = []
+    for i, key in enumerate(keys):
+        if key in first:
+            message = f"duplicate {what} {key} (first is {item} {first[key] + 1})"
+            findings.append(Finding((section, i, field), message))
+        first.setdefault(key, i)
+    return findings
+
+
 def display_path(path: Path) -> str:
     """A path as people want to read it: relative to the current folder when below it."""
     try:

@@ -196,3 +196,14 @@ def test_any_register_text_gives_problems_never_a_crash(parts: list[str]) -> Non
     except GdError as exc:
         problems = exc.problems
     assert all(p.file == path for p in problems)
+
+
+def test_a_number_given_twice_is_an_error_at_the_second(workspace: Path) -> None:
+    path = write(workspace, GOOD + GOOD.split("requests:\n", 1)[1])
+    _, problems = load(workspace)
+    found = [p for p in problems if "duplicate request number" in p.message]
+    assert [p.message for p in found] == [
+        "duplicate request number health-2020-001 (first is request 1)"
+    ]
+    lines = [n for n, t in enumerate(path.read_text("utf-8").splitlines(), 1) if "number:" in t]
+    assert found[0].line == lines[1]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gov_disclosure import constants as C
-from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors
+from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors, repeated_keys
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, plan_sources
@@ -165,17 +165,9 @@ def check_records(
 ) -> list[Finding]:
     findings: list[Finding] = []
     first, last = date_window(loaded.year)
-    seen: dict[str, int] = {}
+    findings += repeated_keys("records", "task", [r.task for r in records], "record for", "record")
     for i, record in enumerate(records):
         loc = ("records", i)
-        if record.task in seen:
-            findings.append(
-                Finding(
-                    (*loc, "task"),
-                    f"duplicate record for {record.task} (first is record {seen[record.task] + 1})",
-                )
-            )
-        seen.setdefault(record.task, i)
         assigned = units_for_key(loaded, record.task)
         if assigned is None:
             findings.append(

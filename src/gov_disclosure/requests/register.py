@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from gov_disclosure import constants as C
-from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors
+from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors, repeated_keys
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.units import UnitIndex, unit_file
 from gov_disclosure.requests import model as M
@@ -246,18 +246,10 @@ def check_requests(
 ) -> list[Finding]:
     """What each request must be on its own: its number, its receipt day, its dates."""
     findings: list[Finding] = []
-    seen: dict[str, int] = {}
+    numbers = [r.number for r in requests]
+    findings += repeated_keys("requests", "number", numbers, "request number", "request")
     for i, request in enumerate(requests):
         loc = ("requests", i)
-        if request.number in seen:
-            findings.append(
-                Finding(
-                    (*loc, "number"),
-                    f"duplicate request number {request.number} "
-                    f"(first is request {seen[request.number] + 1})",
-                )
-            )
-        seen.setdefault(request.number, i)
         findings += _check_number(loc, request, unit, year)
         findings += _check_receipt(loc, request, year, today)
     return findings
