@@ -24,7 +24,7 @@ def test_the_register_is_the_input_point_of_table3(root: Path) -> None:
     ws = Workspace(root)
     units, _ = load_registry(ws)
     register = {"r1_new": {"natural": 8, "total": 9, "ngo": 0}, "r3_6": {"total": 0}}
-    checked = check_year(ws, units, 2020, register=lambda ws, unit, year: register)
+    checked = check_year(ws, units, 2020, register=lambda ws, year: {"health": register})
     line, col, _ = cell_at(GOOD, "r1_new", "natural")
     assert messages(checked.problems) == [
         f"{line}:{col}: 一、本年新收[自然人] is typed as 7 but the request register counts 8"

@@ -34,3 +34,24 @@ def test_no_register_for_the_year_no_comparison(gd, tmp_path: Path) -> None:
     assert not (root / "requests" / "2020" / "xiongbi.yaml").exists()
     result = gd("annual", "check", "--unit", "雄壁鎮", "--year", "2020", root=root)
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_year_is_checked_with_one_reading_of_the_register(
+    gd, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import gov_disclosure.requests.register as register_module
+
+    root = annual_workspace(tmp_path / "an", "progress", "annual", "requests")
+    readings = []
+    real = register_module.checked_register
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        readings.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(register_module, "checked_register", counted)
+    monkeypatch.setenv("GD_NO_CACHE", "1")
+    result = gd("annual", "check", "--year", "2020", root=root)
+    assert result.exit_code == 0, result.stderr
+    assert len(list((root / "annual" / "2020").glob("*.yaml"))) > 1
+    assert len(readings) == 1

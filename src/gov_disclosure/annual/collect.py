@@ -8,7 +8,7 @@ used, checked (:mod:`.checks`) against last year's report of the same unit
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from gov_disclosure.annual.loading import (
     annual_path,
     load_report,
 )
-from gov_disclosure.annual.register import Table3, filled, register_table3
+from gov_disclosure.annual.register import Table3, filled, register_tables
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Unit, UnitKind
 from gov_disclosure.plan.units import UnitIndex
@@ -33,7 +33,8 @@ from gov_disclosure.storage.workspace import Workspace
 #: files a report anyway, it is read and counted like the others.
 REPORTING_KINDS = frozenset({UnitKind.county_department, UnitKind.township, UnitKind.subdistrict})
 
-Register = Callable[[Workspace, Unit, int], Table3 | None]
+#: Unit id → table 三 of a year, for the units whose register counts it.
+Register = Callable[[Workspace, int], Mapping[str, Table3]]
 
 
 @dataclass
@@ -117,7 +118,7 @@ def check_year(
     *,
     only: Unit | None = None,
     strict: bool = False,
-    register: Register = register_table3,
+    register: Register = register_tables,
 ) -> YearCheck:
     """Read and check every report of ``year`` (or ``only`` that unit's)."""
     fmt = year_format(year)
@@ -133,31 +134,31 @@ def check_year(
             )
         paths = [path]
     before = read_year(ws, units, year - 1) if format_for_year(year - 1) else {}
+    counted = register(ws, year)
     files = []
     for path in paths:
         report, problems = read[path]
         last = None
         if report is not None:
             last = before.get(annual_path(ws, year - 1, report.unit), (None, []))[0]
-        files.append(checked(ws, path, report, problems, last, strict, register))
+        files.append(checked(path, report, problems, last, strict, counted))
     have = {p.stem for p in read}
     missing = [] if only else [u for u in expected_units(units) if u.id not in have]
     return YearCheck(year, fmt, files, missing)
 
 
 def checked(
-    ws: Workspace,
     path: Path,
     report: AnnualReport | None,
     problems: list[Problem],
     last: AnnualReport | None,
     strict: bool,
-    register: Register,
+    tables: Mapping[str, Table3],
 ) -> FileCheck:
     """A file's report with every check run (X1 against ``last``, the register's table 三)."""
     if report is None:
         return FileCheck(path, None, list(problems))
-    counted = register(ws, report.unit, report.year)
+    counted = tables.get(report.unit.id)
     # The register fills what was not typed; what was typed is compared with it.
     full = filled(report, counted)
     found = check_report(full, last=last, register=counted, strict=strict)
@@ -171,12 +172,13 @@ def check_file(
     year: int,
     *,
     strict: bool = False,
-    register: Register = register_table3,
+    register: Register = register_tables,
 ) -> FileCheck:
     """One file read and checked, never from the cache (what ``gd validate`` does)."""
     report, problems = load_report(ws, units, path, year)
     last = last_year(ws, units, report) if report is not None else None
-    return checked(ws, path, report, problems, last, strict, register)
+    tables = register(ws, year) if report is not None else {}
+    return checked(path, report, problems, last, strict, tables)
 
 
 def last_year(ws: Workspace, units: UnitIndex, report: AnnualReport) -> AnnualReport | None:

@@ -21,22 +21,28 @@ Table3 = dict[str, dict[str, int | None]]
 
 
 def register_table3(ws: Workspace, unit: Unit, year: int) -> Table3 | None:
-    """Table 三 of ``unit`` for ``year`` as the request register counts it
-    (:func:`gov_disclosure.requests.table3_counts`).
+    """Table 三 of ``unit`` for ``year`` as the request register counts it.
 
     None when the unit kept no register for that year: requests carried in from
     an earlier year's register do not make it the authority on a year it was not
     kept for (its count of new requests would be a guess).
     """
-    from gov_disclosure.requests import table3_counts
-    from gov_disclosure.requests.register import register_path
+    return register_tables(ws, year).get(unit.id)
 
-    if not ws.exists(register_path(ws, year, unit.id)):
-        return None
-    counts = table3_counts(ws, unit, year)
-    if counts is None:
-        return None
-    return {row: dict(cells) for row, cells in counts.items()}
+
+def register_tables(ws: Workspace, year: int) -> dict[str, Table3]:
+    """Unit id → table 三 of ``year``, for each unit that kept a register that year
+    (:func:`gov_disclosure.requests.table3.table3_by_unit`, the register read once)."""
+    from gov_disclosure.requests.register import register_path, register_years
+    from gov_disclosure.requests.table3 import table3_by_unit
+
+    if year not in register_years(ws):
+        return {}
+    return {
+        unit_id: {row: dict(cells) for row, cells in table.items()}
+        for unit_id, table in table3_by_unit(ws, year).items()
+        if ws.exists(register_path(ws, year, unit_id))
+    }
 
 
 def filled(report: AnnualReport, register: Table3 | None) -> AnnualReport:

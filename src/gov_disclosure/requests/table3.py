@@ -58,16 +58,31 @@ def _rows(request: Request, year: int) -> list[str]:
 def table3_counts(ws: Workspace, unit: Unit | str, year: int) -> Table3 | None:
     """A unit's table of ``year`` from its register (None without a register or carried request)."""
     from gov_disclosure.plan.loading import load_registry
+
+    target = load_registry(ws)[0].resolve(unit) if isinstance(unit, str) else unit
+    return table3_by_unit(ws, year).get(target.id)
+
+
+def table3_by_unit(ws: Workspace, year: int) -> dict[str, Table3]:
+    """Unit id → its table of ``year``, the register read once for all units.
+
+    A unit has a table when it kept a register file for ``year`` or carried a
+    request into it from an earlier year's.
+    """
+    from gov_disclosure.plan.loading import load_registry
     from gov_disclosure.requests.register import checked_register
     from gov_disclosure.workdays.calendar import load_calendar
 
     units, _ = load_registry(ws)
-    target = units.resolve(unit) if isinstance(unit, str) else unit
     calendar, _ = load_calendar(ws)
     register, _ = checked_register(ws, units, calendar)
-    mine = [r for r in register.requests({target.id}) if r.receipt_day.year <= year]
-    table = count_table3(mine, year)
-    has_file = any(f.unit.id == target.id and f.year == year for f in register.files)
-    if not has_file and table["r2_carried_in"]["total"] == 0:
-        return None
-    return table
+    mine: dict[str, list[Request]] = {}
+    for f in register.files:
+        mine.setdefault(f.unit.id, []).extend(r for r in f.requests if r.receipt_day.year <= year)
+    kept = {f.unit.id for f in register.files if f.year == year}
+    tables = {unit_id: count_table3(requests, year) for unit_id, requests in mine.items()}
+    return {
+        unit_id: table
+        for unit_id, table in tables.items()
+        if unit_id in kept or table["r2_carried_in"]["total"] > 0
+    }
