@@ -32,6 +32,7 @@ LAYERS = {
     "history": 5,
     "intake": 5,
     "requests": 5,
+    "index": 5,
     "documents": 6,
     "annual": 7,
     "api": 8,

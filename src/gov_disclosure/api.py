@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gov_disclosure.errors import ExitCode, GdError, Problem, display_path, raise_if_errors
+from gov_disclosure.index.plans import PlanIndex, open_plan
+from gov_disclosure.index.progress import indexed_progress, progress_as_of
 from gov_disclosure.models import NO_SETTINGS, Evidence, Status, Unit, UnitKind, WorkspaceSettings
 from gov_disclosure.plan import queries as plan_queries
 from gov_disclosure.plan.assignments import Role, units_for_key
@@ -36,7 +38,6 @@ from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.progress import queries as progress_queries
 from gov_disclosure.progress.book import (
     ProgressBook,
-    load_book,
     load_progress,
     progress_dir,
     progress_files,
@@ -117,9 +118,14 @@ Root = Path | str | None
 T = TypeVar("T")
 
 
-def _open(root: Root, year: int | None, rev: str | None = None) -> LoadedPlan:
+def _plans(root: Root, year: int | None, rev: str | None = None) -> PlanIndex:
+    """A plan year, answered from the index (:mod:`gov_disclosure.index`)."""
     ws = find_workspace(root)
-    return load_plan(ws.at(rev) if rev else ws, year)
+    return open_plan(ws.at(rev) if rev else ws, year)
+
+
+def _open(root: Root, year: int | None, rev: str | None = None) -> LoadedPlan:
+    return _plans(root, year, rev).whole()
 
 
 def _resolve(loaded: LoadedPlan, unit: str | None) -> Unit | None:
@@ -173,16 +179,17 @@ def validate(
         f"{display_path(ws.registry_path)}: {len(units_index.units) - groups} units, "
         f"{groups} groups"
     )
-    settings = _validate_settings(ws, report)
+    _validate_settings(ws, report)
     years = [ws.pick_year(year)] if year is not None else ws.years()
     for plan_year in years:
         try:
-            loaded = load_plan(ws, plan_year, units_index, settings)
+            plans = open_plan(ws, plan_year)
         except GdError as exc:
             report.problems += [p for p in exc.problems if p not in report.problems]
             continue
-        report.problems += loaded.warnings
-        report.summary += _validate_year(ws, loaded, report, today or dt.date.today())
+        # The registry's and the settings' warnings, already counted, come with the plan's.
+        report.problems += [p for p in plans.header.warnings if p not in report.problems]
+        report.summary += _validate_year(plans, report, today or dt.date.today())
     report.summary += _validate_requests(ws, units_index, report, today or dt.date.today())
     report.summary += _validate_annual(ws, units_index, year, report)
     return report
@@ -219,16 +226,15 @@ def _validate_settings(ws: Workspace, report: ValidationReport) -> WorkspaceSett
     return settings
 
 
-def _validate_year(
-    ws: Workspace, loaded: LoadedPlan, report: ValidationReport, today: dt.date
-) -> list[str]:
+def _validate_year(plans: PlanIndex, report: ValidationReport, today: dt.date) -> list[str]:
+    ws, loaded = plans.ws, plans.whole()
     plan = loaded.plan
     deadlines = sum(len(t.deadlines) for t in plan.tasks())
     lines = [
         f"{display_path(loaded.path)}: {len(plan.sections)} sections, {len(plan.tasks())} tasks, "
         f"{_count(deadlines, 'deadline')}, {_count(len(plan.milestones), 'milestone')}"
     ]
-    book, problems = load_progress(loaded, today)
+    book, problems = indexed_progress(plans, today)
     report.problems += problems
     files = progress_files(ws, loaded.year)
     if files:
@@ -316,8 +322,9 @@ def tasks(
         raise GdError.usage("--role needs --unit")
     if role is not None and role not in set(Role):
         raise GdError.usage(f"unknown role {role!r}; use one of: {', '.join(Role)}")
-    loaded = _open(root, year)
-    target = _resolve(loaded, unit)
+    plans = _plans(root, year)
+    target = _resolve(plans.header, unit)
+    loaded = plans.reaching(target) if target is not None else plans.whole()
     chosen = Role(role) if role is not None else None
     return TaskList(loaded, target, plan_queries.tasks(loaded, target, chosen, section))
 
@@ -379,9 +386,11 @@ def due(
     requests`) are deadlines too, each under its number.
     """
     now = today or dt.date.today()
-    loaded = _open(root, year)
-    target = _resolve(loaded, unit)
-    book, warnings = load_book(loaded, now)
+    plans = _plans(root, year)
+    target = _resolve(plans.header, unit)
+    loaded = plans.reaching(target) if target else plans.with_deadlines(after, before)
+    keys = [t.id for t in loaded.plan.tasks()] + [m.id for m in loaded.plan.milestones]
+    book, warnings = progress_as_of(plans, now, target, details=False, keys=keys)
     found = all_deadlines(loaded, book, now, warn_days, target)
     if requests:
         found = sorted(
@@ -494,12 +503,14 @@ def show_progress(
     year: int | None = None,
 ) -> ProgressView:
     """Each unit's records as they stood on ``today``."""
-    loaded = _open(root, year)
-    target = _resolve(loaded, unit)
+    plans = _plans(root, year)
+    target = _resolve(plans.header, unit)
     key = task.strip() if task is not None else None
+    also = (key,) if key is not None else ()
+    loaded = plans.reaching(target, also) if target is not None else plans.whole()
     if key is not None and units_for_key(loaded, key) is None:
         raise GdError.usage(f"no task or milestone {task!r} in the {loaded.year} plan")
-    book, warnings = load_book(loaded, today or dt.date.today())
+    book, warnings = progress_as_of(plans, today or dt.date.today(), target)
     return ProgressView(loaded, target, key, book, warnings)
 
 
@@ -563,9 +574,11 @@ def checklist(
     ``script`` (simplified or traditional) overrides the workspace's setting (or the plan's own).
     """
     now = today or dt.date.today()
-    loaded = _open(root, year, rev)
+    plans = _plans(root, year, rev)
+    loaded = plans.whole()
     target = loaded.units.resolve(unit)
-    return _checklist(loaded, target, now, _script(script))[0]
+    book, warnings = progress_as_of(plans, now)
+    return _checklist(loaded, target, now, _script(script), book, warnings)
 
 
 def checklists(
@@ -578,11 +591,12 @@ def checklists(
 ) -> list[tuple[Unit, Document]]:
     """The checklist of every unit that has a task in the plan."""
     now = today or dt.date.today()
-    loaded = _open(root, year, rev)
-    book, warnings = load_book(loaded, now)
+    plans = _plans(root, year, rev)
+    loaded = plans.whole()
+    book, warnings = progress_as_of(plans, now)
     chosen = _script(script)
     return [
-        (u, _checklist(loaded, u, now, chosen, book, warnings)[0])
+        (u, _checklist(loaded, u, now, chosen, book, warnings))
         for u in loaded.units.units
         if not u.is_group and any(u.id in assigned for assigned in loaded.assignments.values())
     ]
@@ -601,17 +615,14 @@ def _checklist(
     unit: Unit,
     today: dt.date,
     script: Script | None,
-    book: ProgressBook | None = None,
-    warnings: list[Problem] | None = None,
-) -> tuple[Document, ProgressBook]:
+    book: ProgressBook,
+    warnings: list[Problem],
+) -> Document:
     from gov_disclosure.documents import views
     from gov_disclosure.history.log import revision
 
-    if book is None:
-        book, warnings = load_book(loaded, today)
     view = views.checklist(loaded, book, unit, today, revision(loaded.workspace))
-    document = Document("checklist", view, loaded, today, warnings or [], loaded.script_for(script))
-    return document, book
+    return Document("checklist", view, loaded, today, warnings, loaded.script_for(script))
 
 
 def report(
@@ -637,10 +648,11 @@ def report(
     from gov_disclosure.history.log import revision
 
     as_of = as_of or dt.date.today()
-    loaded = _open(root, year, rev)
+    plans = _plans(root, year, rev)
+    loaded = plans.whole()
     ws = loaded.workspace
     target = _resolve(loaded, unit)
-    book, warnings = load_book(loaded, as_of)
+    book, warnings = progress_as_of(plans, as_of)
     narrative = load_narrative(ws, loaded.year, target)
     missing = missing_parts(narrative, narrative_path(ws, loaded.year, target))
     changes = adjustments(ws, loaded.year)

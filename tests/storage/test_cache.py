@@ -1,4 +1,5 @@
-"""The workspace cache: answers with and without it are identical, and it is never trusted stale."""
+"""The workspace cache and index: answers with and without them are identical, and neither is
+ever trusted stale, damaged or another user's."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import git, set_record
+from gov_disclosure.index import db
+from gov_disclosure.index import plans as index_plans
+from gov_disclosure.index.plans import open_plan
 from gov_disclosure.plan.loading import load_plan
 from gov_disclosure.progress.book import load_progress
 from gov_disclosure.storage import cache
@@ -23,7 +27,18 @@ def _own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def entries(root: Path) -> list[str]:
     folder = root / cache.CACHE_DIR
-    return sorted(p.name for p in folder.glob("*.json")) if folder.exists() else []
+    return sorted(p.name for p in folder.glob("[!.]*")) if folder.exists() else []
+
+
+def nonce(root: Path) -> str:
+    """The mark of one index file: a new one means the index was made anew."""
+    import sqlite3
+
+    conn = sqlite3.connect(root / cache.CACHE_DIR / db.FILE)
+    try:
+        return str(conn.execute("SELECT value FROM meta WHERE key = 'nonce'").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def answers(gd) -> list[str]:
@@ -39,7 +54,7 @@ def test_same_answers_with_and_without_cache(
 ) -> None:
     set_record(gd, "2.4", "縣衛健局", "done", "2020-09-18", *T)
     first = answers(gd)  # builds the cache
-    assert entries(workspace) == ["plan-2020.json", "progress-2020.json"]
+    assert entries(workspace) == [db.FILE]  # plan/ only: no register, no calendar file
     warm = answers(gd)  # answers from it
     monkeypatch.setenv("GD_NO_CACHE", "1")
     uncached = answers(gd)
@@ -50,14 +65,13 @@ def test_cache_is_used_when_nothing_changed(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ws = find_workspace(workspace)
-    load_plan(ws)
-    import gov_disclosure.plan.loading as module
+    open_plan(ws)
 
     def must_not_parse(*args, **kwargs):
         raise AssertionError("the plan was parsed again although nothing changed")
 
-    monkeypatch.setattr(module, "_load_plan", must_not_parse)
-    assert len(load_plan(ws).plan.tasks()) == 15
+    monkeypatch.setattr(index_plans, "load_plan", must_not_parse)
+    assert len(open_plan(ws).whole().plan.tasks()) == 15
 
 
 def test_stale_after_an_edit(gd, workspace: Path) -> None:
@@ -107,20 +121,37 @@ def test_corrupted_cache_is_rebuilt(gd, workspace: Path, damage: bytes) -> None:
     for name in entries(workspace):
         (workspace / cache.CACHE_DIR / name).write_bytes(damage)
     assert gd("tasks", "-f", "json").stdout == before
+    assert gd("tasks", "-f", "json").stdout == before  # from the index made anew
+
+
+def test_damaged_rows_are_not_trusted(gd, workspace: Path) -> None:
+    """A row whose blob is not gd's plain data (or names another class) is read past."""
+    import sqlite3
+
+    before = gd("tasks", "--unit", "縣衛健局", "-f", "json").stdout
+    conn = sqlite3.connect(workspace / cache.CACHE_DIR / db.FILE)
+    with conn:
+        conn.execute('UPDATE tasks SET body = \'{"$c": "os:system", "n": 0, "f": {}}\'')
+    conn.close()
+    assert gd("tasks", "--unit", "縣衛健局", "-f", "json").stdout == before
 
 
 def test_foreign_and_other_version_caches_are_not_trusted(
     gd, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = gd("tasks", "-f", "json").stdout
+    mine = nonce(workspace)
     # Another user's key (a cache folder that came with a cloned repository): not trusted.
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
     ws = find_workspace(workspace)
-    assert cache.load(ws.root, "plan-2020", [ws.registry_path, ws.plan_path(2020)]) is None
+    assert cache.load(ws.root, "workdays", [ws.registry_path]) is None
     assert gd("tasks", "-f", "json").stdout == before
-    # Another gd version: not trusted.
-    monkeypatch.setattr(cache, "__version__", "999.0")
-    assert cache.load(ws.root, "plan-2020", [ws.registry_path, ws.plan_path(2020)]) is None
+    theirs = nonce(workspace)
+    assert theirs != mine  # made anew
+    # Another gd version: not trusted either.
+    monkeypatch.setattr(db, "__version__", "999.0")
+    assert gd("tasks", "-f", "json").stdout == before
+    assert nonce(workspace) != theirs
 
 
 def test_no_cache_env(gd, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,7 +176,7 @@ def test_a_key_file_that_is_not_a_sound_key_is_replaced(tmp_path: Path, monkeypa
     key.parent.mkdir(parents=True)
     for planted in (b"", b"12345"):
         key.write_bytes(planted)
-        secret = cache._secret()
+        secret = cache.secret()
         assert secret is not None and len(secret) == cache.KEY_BYTES and secret != planted
         assert key.read_bytes() == secret
 
@@ -165,9 +196,10 @@ def test_an_edit_that_keeps_size_and_time_is_seen(gd, workspace: Path) -> None:
 
 
 def test_a_cache_entry_linked_to_a_device_is_never_read(gd, workspace: Path) -> None:
-    assert gd("tasks").exit_code == 0  # writes the entries
-    entry = workspace / ".gd-cache" / "plan-2020.json"
+    assert gd("tasks").exit_code == 0  # writes the index
+    entry = workspace / ".gd-cache" / db.FILE
     entry.unlink()
     entry.symlink_to("/dev/zero")
     result = gd("tasks", "-f", "json")
-    assert result.exit_code == 0 and '"1.1"' in result.stdout  # rebuilt from the files
+    assert result.exit_code == 0 and '"1.1"' in result.stdout  # read from the files
+    assert entry.is_symlink()  # and the link left alone, never written through

@@ -52,11 +52,12 @@ def plan_part(ws: Workspace, year: int, unit: Unit | None) -> PlanPart:
             "tasks": [],
         }
     from gov_disclosure.documents import views
-    from gov_disclosure.plan.loading import load_plan
-    from gov_disclosure.progress.book import load_book
+    from gov_disclosure.index.plans import open_plan
+    from gov_disclosure.index.progress import progress_as_of
 
-    loaded = load_plan(ws, year)
-    book, _ = load_book(loaded, year_end(year))
+    plans = open_plan(ws, year)
+    loaded = plans.whole()
+    book, _ = progress_as_of(plans, year_end(year))
     view = views.report(loaded, book, year_end(year), None, unit)
     tasks = [t for s in view["sections"] for t in s["tasks"]]
     # The figures of `gd report render`, with its date written as official documents write it.

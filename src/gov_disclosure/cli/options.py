@@ -51,10 +51,10 @@ def complete_unit(incomplete: str) -> list[str]:
     """Shell completion for --unit: the registry's names that start as typed, in either script
     (縣, 縣衛 or 县卫 → 縣衛健局), with or without the county's name (衛健 → 縣衛健局)."""
     try:
-        from gov_disclosure.plan.loading import load_plan
+        from gov_disclosure.index.plans import open_plan
         from gov_disclosure.storage.workspace import find_workspace
 
-        return unit_completions(load_plan(find_workspace()).units.units, incomplete)
+        return unit_completions(open_plan(find_workspace()).header.units.units, incomplete)
     except Exception:  # completion must never break the shell
         return []
 

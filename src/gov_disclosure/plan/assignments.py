@@ -129,6 +129,8 @@ def units_for_key(loaded: LoadedPlan, key: str) -> list[Unit] | None:
     if key in loaded.tasks_by_id:
         return [a.unit for a in loaded.assignments[key].values()]
     for milestone in loaded.plan.milestones:
+        if milestone.id == key and loaded.milestone_reach is not None:
+            return [loaded.units.by_id[unit_id] for unit_id in loaded.milestone_reach[key]]
         if milestone.id == key:
             return milestone_units(milestone, loaded.units, loaded.assignments)
     return None

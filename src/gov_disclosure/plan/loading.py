@@ -1,7 +1,7 @@
 """Loading the registry and a plan with every check: what every command works on.
 
-From the workspace cache when the registry and the plan are unchanged since
-they were last checked (see :mod:`gov_disclosure.storage.cache`).
+Always from the files: the index (:mod:`gov_disclosure.index`) keeps what was
+read here and answers from it while the files are unchanged.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from gov_disclosure.plan.assignments import Assignment, plan_assignments
 from gov_disclosure.plan.checks import check_plan, text_findings
 from gov_disclosure.plan.settings import read_settings, settings_path
 from gov_disclosure.plan.units import UnitIndex
-from gov_disclosure.storage import cache
 from gov_disclosure.storage.workspace import Workspace
 from gov_disclosure.textnorm import Script, is_traditional, script_of
 
@@ -37,6 +36,12 @@ class LoadedPlan:
     warnings: list[Problem] = field(default_factory=list)
     #: plan/workspace.yaml (a class-level default, so older cache entries still load).
     settings: WorkspaceSettings = NO_SETTINGS
+    #: Only some of the plan's tasks are here: a slice of the index (:mod:`gov_disclosure.index`)
+    #: holding every task that one unit's, or one window's, listing can show.
+    partial: bool = False
+    #: The units each milestone applies to (ids), worked out on the whole plan: a slice's own
+    #: tasks do not tell (a milestone without units applies to every unit with a task).
+    milestone_reach: dict[str, tuple[str, ...]] | None = None
 
     @property
     def year(self) -> int:
@@ -98,24 +103,10 @@ def load_plan(
     units: UnitIndex | None = None,
     settings: WorkspaceSettings | None = None,
 ) -> LoadedPlan:
-    """The validated plan of a year (the newest by default) with its registry.
-
-    From the cache when the registry and the plan are unchanged since they were
-    last checked (see :mod:`gov_disclosure.storage.cache`).
-    """
+    """The validated plan of a year (the newest by default) with its registry, read and
+    checked now (:mod:`gov_disclosure.index` answers from its rows when nothing changed)."""
     raise_if_errors(ws.plan_dir_problems())
-    if units is not None or settings is not None or ws.rev is not None or not cache.enabled():
-        return _load_plan(ws, year, units, settings)
-    plan_year = ws.pick_year(year)
-    sources = plan_sources(ws, plan_year)
-    hit = cache.load(ws.root, f"plan-{plan_year}", sources)
-    if isinstance(hit, LoadedPlan):
-        hit.workspace = ws
-        return hit
-    loaded = _load_plan(ws, plan_year)
-    _ = loaded.assignments, loaded.tasks_by_id, loaded.is_traditional  # kept in the cache
-    cache.store(ws.root, f"plan-{plan_year}", sources, loaded)
-    return loaded
+    return _load_plan(ws, year, units, settings)
 
 
 def plan_sources(ws: Workspace, year: int) -> list[Path]:

@@ -96,6 +96,7 @@ def tasks(
 
 def units(loaded: LoadedPlan) -> list[dict[str, Any]]:
     """Every unit of the registry, with how many tasks it leads, is responsible for, reaches."""
+    assert not loaded.partial, "the counts are of every task of the plan"
     index = loaded.units
     counts: dict[str, dict[str, int]] = {u.id: {r.value: 0 for r in Role} for u in index.units}
     for task in loaded.plan.tasks():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from gov_disclosure.constants import COUNTY_PREFIXES
@@ -268,6 +268,11 @@ class UnitIndex:
                 break
             found.setdefault(unit.id, unit)
         return list(found.values())
+
+    @cached_property
+    def groups(self) -> list[Unit]:
+        """The groups, the largest first (as a listing names them instead of their members)."""
+        return sorted((u for u in self.units if u.is_group), key=lambda g: -len(self.members(g)))
 
     def members(self, group: Unit) -> list[Unit]:
         return self.members_of.get(group.id, [])

@@ -15,9 +15,9 @@ from gov_disclosure import constants as C
 from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors, repeated_keys
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_key
-from gov_disclosure.plan.loading import LoadedPlan, plan_sources
+from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import unit_file
-from gov_disclosure.storage import cache, yamlio
+from gov_disclosure.storage import yamlio
 from gov_disclosure.storage.workspace import Workspace
 
 
@@ -76,7 +76,14 @@ def load_book(loaded: LoadedPlan, today: dt.date) -> tuple[ProgressBook, list[Pr
     A progress file that is wrong is an error (exit 1): an answer that silently
     left out a unit's records would be wrong.
     """
-    book, problems = load_progress(loaded)
+    return book_as_of(load_progress(loaded), today)
+
+
+def book_as_of(
+    read: tuple[ProgressBook, list[Problem]], today: dt.date
+) -> tuple[ProgressBook, list[Problem]]:
+    """A book just read, as it stood on ``today`` (an error when a file was wrong)."""
+    book, problems = read
     raise_if_errors(problems)
     return book.as_of(today), problems
 
@@ -97,24 +104,9 @@ def load_progress(
     """
     ws = loaded.workspace
     files, folder_problems = ws.yaml_files(progress_dir(ws, loaded.year), "unit-id")
-    book, problems = _cached_progress(loaded, files, today)
-    return book, folder_problems + problems
-
-
-def _cached_progress(
-    loaded: LoadedPlan, files: list[Path], today: dt.date | None
-) -> tuple[ProgressBook, list[Problem]]:
-    ws = loaded.workspace
-    use_cache = today is None and ws.rev is None and cache.enabled()
-    sources = [*plan_sources(ws, loaded.year), *files]
-    if use_cache:
-        hit = cache.load(ws.root, f"progress-{loaded.year}", sources)
-        if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], ProgressBook):
-            return hit
+    assert not loaded.partial, "progress is checked against the whole plan"
     book, problems = _load_progress(loaded, files, today)
-    if use_cache:
-        cache.store(ws.root, f"progress-{loaded.year}", sources, (book, problems))
-    return book, problems
+    return book, folder_problems + problems
 
 
 def _load_progress(

@@ -279,8 +279,7 @@ def summarize_units(index: UnitIndex, units: tuple[Unit, ...] | list[Unit]) -> l
     """
     remaining = {u.id: u for u in units}
     names: list[str] = []
-    groups = sorted((u for u in index.units if u.is_group), key=lambda g: -len(index.members(g)))
-    for group in groups:
+    for group in index.groups:
         members = index.members(group)
         missing = [m for m in members if m.id not in remaining]
         if not _stands_for(members, missing):

@@ -132,6 +132,7 @@ def progress_report(
 
 def progress_matrix(loaded: LoadedPlan, book: ProgressBook) -> Matrix:
     """The unit × task matrix of statuses, with counts per unit and per task."""
+    assert not loaded.partial, "the matrix counts every task of the plan"
     keys = record_keys(loaded)
     assigned = {k: {u.id for u in units_for_key(loaded, k) or []} for k in keys}
     rows = [

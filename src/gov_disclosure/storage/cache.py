@@ -51,7 +51,7 @@ def _key_path() -> Path:
 KEY_BYTES = 32
 
 
-def _secret() -> bytes | None:
+def secret() -> bytes | None:
     """This user's signing key, made on first use or when the file is not a sound key
     (None where none can be kept: then nothing is cached)."""
     path = _key_path()
@@ -137,8 +137,8 @@ def load(root: Path, name: str, paths: list[Path]) -> Any | None:
         return None
     current = fingerprint(paths)
     _BEFORE[(str(root), name)] = current
-    secret = _secret()
-    if secret is None:
+    secret_key = secret()
+    if secret_key is None:
         return None
     entry = _entry_path(root, name)
     if _stat(entry) is None or entry.is_symlink():
@@ -155,7 +155,7 @@ def load(root: Path, name: str, paths: list[Path]) -> Any | None:
         return None
     signature, body = rest[:32], rest[32:]
     if len(signature) != 32 or not hmac.compare_digest(
-        signature, hmac.new(secret, body, "sha256").digest()
+        signature, hmac.new(secret_key, body, "sha256").digest()
     ):
         return None
     try:
@@ -171,8 +171,8 @@ def store(root: Path, name: str, paths: list[Path], value: object) -> None:
     """Write an entry atomically; a cache that cannot be written is simply not written."""
     if not enabled():
         return
-    secret = _secret()
-    if secret is None:
+    secret_key = secret()
+    if secret_key is None:
         return
     folder = root / CACHE_DIR
     before = _BEFORE.pop((str(root), name), None) or fingerprint(paths)
@@ -185,7 +185,7 @@ def store(root: Path, name: str, paths: list[Path], value: object) -> None:
     try:
         folder.mkdir(exist_ok=True)
         ignore_folder(folder)
-        data = _MAGIC + _header() + b"\n" + hmac.new(secret, body, "sha256").digest() + body
+        data = _MAGIC + _header() + b"\n" + hmac.new(secret_key, body, "sha256").digest() + body
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

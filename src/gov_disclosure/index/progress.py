@@ -1,0 +1,234 @@
+"""A year's progress files in the index: each file's records and what checking it found.
+
+A file is checked again only when its content, the plan it is checked against
+(registry, plan, settings) or the day it is checked as of changed; the others'
+rows are read back as they were, so ``gd validate`` after one unit's edit reads
+one file.  The answer is the book and the problems a straight read gives
+(:func:`gov_disclosure.progress.book.load_progress`), in the same order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from gov_disclosure.errors import GdError, Problem
+from gov_disclosure.index import db
+from gov_disclosure.index.plans import DAMAGED, PlanIndex
+from gov_disclosure.models import ProgressRecord, Status, Unit
+from gov_disclosure.plan.loading import LoadedPlan
+from gov_disclosure.progress.book import (
+    ProgressBook,
+    UnitProgress,
+    book_as_of,
+    load_progress,
+    load_unit_file,
+    progress_dir,
+)
+from gov_disclosure.storage import cache, plaindata
+
+
+def indexed_progress(
+    plans: PlanIndex,
+    today: dt.date | None = None,
+    units: Collection[str] | None = None,
+    details: bool = True,
+    keys: Collection[str] | None = None,
+) -> tuple[ProgressBook, list[Problem]]:
+    """The year's book (of ``units``' files and ``keys``' records only, when given) and every
+    file's problems.
+
+    Without ``details`` a record holds its task, status and date only (what
+    deadlines are judged by), not its evidence and note.
+    """
+    if plans.conn is not None:
+        try:
+            return _indexed(plans, today, Scope(units, keys, details))
+        except DAMAGED:
+            pass  # damaged rows: read the files straight
+    return load_progress(plans.whole(), today)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which records a book is made of: some units' files, some keys, with or without details."""
+
+    units: Collection[str] | None = None
+    keys: Collection[str] | None = None
+    details: bool = True
+
+
+def _indexed(
+    plans: PlanIndex, today: dt.date | None, scope: Scope
+) -> tuple[ProgressBook, list[Problem]]:
+    ws = plans.ws
+    files, problems = ws.yaml_files(progress_dir(ws, plans.year), "unit-id")
+    day = today.isoformat() if today else ""
+    wanted = {s.path: f"{s.digest}|{plans.key}" for s in cache.fingerprint(files)}
+    assert plans.conn is not None
+    rows = _file_rows(plans.conn, plans.year, day)
+    stale = [p for p in files if str(p) not in rows or rows[str(p)][0] != wanted.get(str(p))]
+    if stale:
+        rows.update(_check(plans, stale, wanted, today))
+    _forget_others(plans, {str(p) for p in files})
+    usable: list[tuple[str, str]] = []
+    for path in files:
+        _, unit_id, ok, found = rows[str(path)]
+        problems += found
+        if ok and unit_id is not None and (scope.units is None or unit_id in scope.units):
+            usable.append((str(path), unit_id))
+    return _book(plans, usable, scope), problems
+
+
+def progress_as_of(
+    plans: PlanIndex,
+    today: dt.date,
+    unit: Unit | None = None,
+    details: bool = True,
+    keys: Collection[str] | None = None,
+) -> tuple[ProgressBook, list[Problem]]:
+    """The progress as it stood on ``today`` (only a unit's or its members' records, and only
+    ``keys``' records, when given); an error when a file is wrong, as
+    :func:`gov_disclosure.progress.book.load_book`."""
+    ids = {u.id for u in plans.header.units.expand(unit)} if unit is not None else None
+    return book_as_of(indexed_progress(plans, None, ids, details, keys), today)
+
+
+_FileRow = tuple[str, str | None, bool, list[Problem]]
+
+
+def _file_rows(conn: sqlite3.Connection, year: int, day: str) -> dict[str, _FileRow]:
+    out: dict[str, _FileRow] = {}
+    sql = (
+        "SELECT path, checked, unit, usable, problems FROM progress_files"
+        " WHERE year = ? AND day = ?"
+    )
+    for path, checked, unit, ok, problems in conn.execute(sql, (year, day)):
+        found = plaindata.loads(problems)
+        if not isinstance(found, list):
+            raise ValueError("not a list of problems")
+        out[path] = (checked, unit, bool(ok), found)
+    return out
+
+
+def _check(
+    plans: PlanIndex, stale: list[Path], wanted: dict[str, str], today: dt.date | None
+) -> dict[str, _FileRow]:
+    """Check files against the whole plan and write their rows (when the index takes them)."""
+    loaded = plans.whole()
+    out: dict[str, _FileRow] = {}
+    writes: list[_Write] = []
+    for path in stale:
+        key = wanted.get(str(path), "")
+        try:
+            progress, found = load_unit_file(loaded, path, today)
+        except GdError as exc:
+            out[str(path)] = (key, None, False, exc.problems)
+            writes.append((path, key, None, exc.problems, []))
+            continue
+        ok = not any(p.severity == "error" for p in found)
+        out[str(path)] = (key, progress.unit.id, ok, found)
+        writes.append((path, key, progress.unit.id, found, list(progress.records.values())))
+    with contextlib.suppress(sqlite3.Error):  # not written: checked again next time
+        _write(plans, writes, today.isoformat() if today else "")
+    return out
+
+
+#: A file's row to write: path, checked key, unit id (None: unreadable), problems, records.
+_Write = tuple[Path, str, str | None, list[Problem], list[ProgressRecord]]
+
+
+def _write(plans: PlanIndex, writes: list[_Write], day: str) -> None:
+    """A file's rows as checked as of ``day``: kept beside those of no day, replacing any
+    other day's (a day's check adds only problems of records dated after it)."""
+    assert plans.conn is not None
+    year = plans.year
+    with db.transaction(plans.conn) as conn:
+        for path, key, unit_id, found, records in writes:
+            conn.execute("DELETE FROM records WHERE year = ? AND path = ?", (year, str(path)))
+            conn.execute(
+                "DELETE FROM progress_files WHERE year = ? AND path = ?"
+                " AND (day = ? OR (day != '' AND ? != '') OR checked != ?)",
+                (year, str(path), day, day, key),
+            )
+            conn.execute(
+                "INSERT INTO progress_files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (year, str(path), day, key, unit_id,
+                 int(unit_id is not None and not _errors(found)), plaindata.dumps(found)),
+            )  # fmt: skip
+            if unit_id is None:
+                continue
+            conn.executemany(
+                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (year, str(path), unit_id, r.task, i, r.status.value,
+                     r.date.isoformat() if r.date else None, plaindata.dumps(r))
+                    for i, r in enumerate(records)
+                ],
+            )  # fmt: skip
+
+
+def _errors(found: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in found)
+
+
+def _forget_others(plans: PlanIndex, present: set[str]) -> None:
+    """Drop the rows of files that are gone (deleted, renamed)."""
+    assert plans.conn is not None
+    sql = "SELECT DISTINCT path FROM progress_files WHERE year = ?"
+    gone = [p for (p,) in plans.conn.execute(sql, (plans.year,)) if p not in present]
+    if not gone:
+        return
+    with contextlib.suppress(sqlite3.Error), db.transaction(plans.conn) as conn:
+        for path in gone:
+            conn.execute(
+                "DELETE FROM progress_files WHERE year = ? AND path = ?", (plans.year, path)
+            )
+            conn.execute("DELETE FROM records WHERE year = ? AND path = ?", (plans.year, path))
+
+
+def _book(plans: PlanIndex, usable: list[tuple[str, str]], scope: Scope) -> ProgressBook:
+    """The book of these files' records, units in registry order (as a straight read)."""
+    assert plans.conn is not None
+    loaded: LoadedPlan = plans.header
+    by_path: dict[str, dict[str, ProgressRecord]] = {path: {} for path, _ in usable}
+    column = "body" if scope.details else "NULL"
+    units = sorted({unit_id for _, unit_id in usable})
+    sql = (
+        f"SELECT path, key, status, date, {column} FROM records"
+        f" WHERE year = ? AND unit IN ({','.join('?' * len(units))})"
+    )
+    if scope.keys is not None:
+        plans.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY)")
+        plans.conn.execute("DELETE FROM wanted")
+        plans.conn.executemany(
+            "INSERT OR IGNORE INTO wanted VALUES (?)", [(k,) for k in scope.keys]
+        )
+        sql += " AND key IN (SELECT key FROM wanted)"
+    rows = plans.conn.execute(sql + " ORDER BY path, position", (plans.year, *units))
+    for path, key, status, date, body in rows:
+        kept = by_path.get(path)
+        if kept is None:
+            continue
+        if scope.details:
+            record = plaindata.loads(body)
+            if not isinstance(record, ProgressRecord):
+                raise ValueError("not a progress record")
+        else:
+            day = dt.date.fromisoformat(date) if date else None
+            record = ProgressRecord(key, _STATUS[status], day)
+        kept[key] = record
+    book = ProgressBook(plans.year)
+    for path, unit_id in usable:
+        unit = loaded.units.by_id[unit_id]
+        book.by_unit[unit_id] = UnitProgress(unit, Path(path), by_path[path])
+    order = {u.id: i for i, u in enumerate(loaded.units.units)}
+    book.by_unit = dict(sorted(book.by_unit.items(), key=lambda kv: order[kv[0]]))
+    return book
+
+
+_STATUS = {s.value: s for s in Status}
