@@ -34,6 +34,7 @@ LAYERS = {
     "requests": 5,
     "documents": 6,
     "annual": 7,
+    "export": 7,
     "api": 8,
     "cli": 9,
     "__main__": 10,
