@@ -66,7 +66,8 @@ demo: $(STAMP)
 	@echo '$$ gd export --format xlsx -o out/plan-2020.xlsx    # for Excel and WPS'
 	@$(BIN)/gd export --format xlsx -o out/plan-2020.xlsx
 	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx,'
-	@echo '  out/report-health.md, out/notice-2020.docx, out/annual-2020-health.docx, out/annual-2020-county.docx'
+	@echo '  out/report-health.md, out/notice-2020.docx, out/annual-2020-health.docx, out/annual-2020-county.docx,'
+	@echo '  out/plan-2020.sqlite, out/plan-2020.xlsx'
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -93,7 +93,7 @@ def all_text(t: ExportTables) -> list[str]:
     """Every text of the rows that people read."""
     texts = [t.title, t.issuer]
     texts += [x for u in t.units for x in (u.name, u.full_name or "", u.kind_label, *u.aliases)]
-    texts += [s.title for s in t.sections]
+    texts += list(t.sections.values())
     texts += [x for k in t.tasks for x in (k.title, *k.lead, *k.responsible, *k.requirement)]
     texts += [x for d in t.deadlines for x in (d.what, d.phrase or "", *d.units_text, d.standing)]
     texts += [x for p in t.progress for e in p.evidence for x in (e.ref, e.title or "")]

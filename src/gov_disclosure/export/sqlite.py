@@ -227,7 +227,7 @@ def _plan_rows(t: ExportTables) -> list[tuple[str, list[Row]]]:
         ("roles", [(r.code, i, r.label) for i, r in enumerate(t.roles, 1)]),
         ("units", [_unit_values(u) for u in t.units]),
         ("group_members", [(u.id, m) for u in t.units for m in u.member_ids]),
-        ("sections", [(s.number, s.title) for s in t.sections]),
+        ("sections", list(t.sections.items())),
         ("tasks", [_task_values(x) for x in t.tasks]),
         ("requirements", [(x.id, n, s) for x in t.tasks for n, s in enumerate(x.requirement, 1)]),
         (

@@ -59,12 +59,6 @@ class UnitRow:
 
 
 @dataclass(frozen=True)
-class SectionRow:
-    number: int
-    title: str
-
-
-@dataclass(frozen=True)
 class TaskRow:
     id: str
     #: Plan order, from 1; milestones follow the tasks.
@@ -164,7 +158,8 @@ class ExportTables:
     #: The latest day the data speaks of (the notice's date or a record's): the workbook's date.
     data_day: dt.date
     units: list[UnitRow]
-    sections: list[SectionRow]
+    #: Each section's title by its number.
+    sections: dict[int, str]
     tasks: list[TaskRow]
     milestones: list[MilestoneRow]
     assignments: list[AssignmentRow]
@@ -214,7 +209,7 @@ def export_tables(loaded: LoadedPlan, book: ProgressBook, script: Script) -> Exp
         issuer=conv(loaded.issuer),
         data_day=max([issued, *(r.date for _, r in records if r.date)]),
         units=_unit_rows(loaded, conv),
-        sections=[SectionRow(s.number, conv(s.title)) for s in loaded.plan.sections],
+        sections={s.number: conv(s.title) for s in loaded.plan.sections},
         tasks=_task_rows(loaded, conv),
         milestones=_milestone_rows(loaded, conv),
         assignments=[

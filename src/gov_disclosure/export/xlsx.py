@@ -84,8 +84,7 @@ def to_xlsx(t: ExportTables) -> bytes:
 
 
 def _tasks(t: ExportTables) -> Sheet:
-    sections = {s.number: s.title for s in t.sections}
-    totals = t.matrix["totals"]
+    sections, totals = t.sections, t.matrix["totals"]
     rows: list[list[Value]] = [
         [
             x.id,
