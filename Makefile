@@ -61,8 +61,13 @@ demo: $(STAMP)
 	@echo '$$ gd annual render --county --year 2020 --format docx -o out/annual-2020-county.docx'
 	@$(BIN)/gd annual render --unit 县卫健局 --year 2020 --format docx -o out/annual-2020-health.docx
 	@$(BIN)/gd annual render --county --year 2020 --format docx -o out/annual-2020-county.docx
+	@echo '$$ gd export --format sqlite -o out/plan-2020.sqlite    # for SQL: docs/export.md'
+	@$(BIN)/gd export --format sqlite -o out/plan-2020.sqlite
+	@echo '$$ gd export --format xlsx -o out/plan-2020.xlsx    # for Excel and WPS'
+	@$(BIN)/gd export --format xlsx -o out/plan-2020.xlsx
 	@echo 'also written: out/report-2020.html, out/report-2020.docx, out/checklist-health.docx,'
-	@echo '  out/report-health.md, out/notice-2020.docx, out/annual-2020-health.docx, out/annual-2020-county.docx'
+	@echo '  out/report-health.md, out/notice-2020.docx, out/annual-2020-health.docx, out/annual-2020-county.docx,'
+	@echo '  out/plan-2020.sqlite, out/plan-2020.xlsx'
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks

@@ -35,6 +35,7 @@ LAYERS = {
     "index": 5,
     "documents": 6,
     "annual": 7,
+    "export": 7,
     "api": 8,
     "cli": 9,
     "__main__": 10,

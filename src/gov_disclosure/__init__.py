@@ -11,7 +11,8 @@ The package, from the bottom up (each layer imports only those before it):
 - :mod:`.history`, :mod:`.intake` and :mod:`.requests`: git history of the plan; notices into
   drafts; the register of requests for information, its clocks and table 三
 - :mod:`.documents`: checklists and reports from templates
-- :mod:`.annual`: the statutory annual report in the national format, its checks
+- :mod:`.annual`: the statutory annual report in the national format, its checks; and
+  :mod:`.export`: the plan and its progress as a SQLite database or an Excel workbook
 - :mod:`.api`: one function per command, the Python API
 - :mod:`.cli`: the ``gd`` command line over the API (the only user of typer and rich)
 """

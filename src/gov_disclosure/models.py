@@ -25,6 +25,22 @@ class UnitKind(StrEnum):
     sub_office = "sub_office"
     group = "group"
 
+    @property
+    def label(self) -> str:
+        """The kind as people say it: 縣直部門, 鄉鎮, 群組 …"""
+        return UNIT_KIND_LABELS[self]
+
+
+UNIT_KIND_LABELS = {
+    UnitKind.county_department: "縣直部門",
+    UnitKind.county_institution: "縣直事業單位",
+    UnitKind.city_branch: "市局分局",
+    UnitKind.township: "鄉鎮",
+    UnitKind.subdistrict: "街道",
+    UnitKind.sub_office: "內設機構",
+    UnitKind.group: "群組",
+}
+
 
 @dataclass(frozen=True)
 class Unit:

@@ -61,6 +61,7 @@ def test_the_tree_has_every_command() -> None:
         "annual new",
         "annual check",
         "annual render",
+        "export",
     }
 
 

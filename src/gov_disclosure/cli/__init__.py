@@ -15,6 +15,7 @@ joins them, in the order ``gd --help`` lists them:
 - :mod:`~gov_disclosure.cli.history`: ``gd diff``, ``gd log``
 - :mod:`~gov_disclosure.cli.intake`: ``gd import``
 - :mod:`~gov_disclosure.cli.annual`: ``gd annual new|check|render``
+- :mod:`~gov_disclosure.cli.export`: ``gd export``
 
 Shared options, the error boundary and consoles are in :mod:`~gov_disclosure.cli.common`;
 tables, JSON and CSV in :mod:`~gov_disclosure.cli.output`.
@@ -31,6 +32,7 @@ from gov_disclosure.cli import (
     annual,
     documents,
     due,
+    export,
     history,
     intake,
     notice,
@@ -64,6 +66,7 @@ app.add_typer(documents.report_app, name="report")
 app.add_typer(history.app)
 app.add_typer(intake.app)
 app.add_typer(annual.app, name="annual")
+app.add_typer(export.app)
 
 
 def _version(value: bool) -> None:

@@ -214,6 +214,7 @@ def render_docx(
     from docxtpl import DocxTemplate  # untyped (see [tool.mypy] overrides)
 
     from gov_disclosure.documents.docx_finish import finish
+    from gov_disclosure.storage.fileio import stable_zip
 
     env = _environment([template.parent, *search_path(ws)], autoescape=True)
     context = _context(view, script)
@@ -226,7 +227,7 @@ def render_docx(
         finish(doc.docx, _info(context, script, archive_date))
         buffer = io.BytesIO()
         doc.save(buffer)
-    return _stable_zip(buffer.getvalue(), archive_date)
+    return stable_zip(buffer.getvalue(), archive_date)
 
 
 def _info(context: Mapping[str, object], script: Script | None, day: dt.date) -> DocumentInfo:
@@ -236,25 +237,6 @@ def _info(context: Mapping[str, object], script: Script | None, day: dt.date) ->
     signature = context.get("signature")
     author = signature.get("issuer") if isinstance(signature, dict) else None
     return DocumentInfo(str(context.get("title") or ""), str(author or ""), day, script)
-
-
-def _stable_zip(data: bytes, archive_date: dt.date) -> bytes:
-    """The same document always gives the same bytes: fixed timestamps in the archive."""
-    import io
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(
-                info.filename,
-                date_time=(archive_date.year, archive_date.month, archive_date.day, 0, 0, 0),
-            )
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
 
 
 #: Failures that concern the template as a whole, and what to say about each.

@@ -21,6 +21,8 @@ from typing import IO, TYPE_CHECKING
 from gov_disclosure.errors import GdError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ruamel.yaml import YAML
 
 _GITIGNORE = "# written by gd: lock and temporary files\n*.lock\n.*.tmp\n"
@@ -267,3 +269,22 @@ def ignore_folder(folder: Path) -> None:
         return
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write("*\n")
+
+
+def stable_zip(data: bytes, day: dt.date) -> bytes:
+    """A zip archive (.docx, .xlsx) whose bytes depend on its content alone: every member
+    dated ``day`` at midnight, with the same compression and permissions."""
+    import io
+    import zipfile  # imported here: only commands that write archives pay for it
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(
+                info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0)
+            )
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
