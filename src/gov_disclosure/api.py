@@ -1484,9 +1484,10 @@ def export(
         raise GdError.usage(
             f"-o {display_path(path)}: there is no folder {folder}; create it first"
         )
-    loaded = _open(root, year)
+    plans = _plans(root, year)
+    loaded = plans.whole()
     check_target(path, loaded.workspace.root, force)  # refused before anything is built
-    book, warnings = load_book(loaded, today or dt.date.today())
+    book, warnings = progress_as_of(plans, today or dt.date.today())
     tables = export_tables(loaded, book, loaded.script_for(_script(script)))
     if chosen == "sqlite":
         from gov_disclosure.export.sqlite import to_sqlite
