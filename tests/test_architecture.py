@@ -15,8 +15,8 @@ from conftest import REPO
 
 PACKAGE = REPO / "src" / "gov_disclosure"
 
-#: Each top-level module or subpackage and its layer; a layer imports only lower ones
-#: (the foundations, layer 0, also import each other).
+#: Each top-level module or subpackage and its layer; a layer imports only lower ones. The
+#: modules of one subpackage (api/ too) import each other, and so do the foundations, layer 0.
 LAYERS = {
     "__init__": 0,
     "errors": 0,
@@ -57,15 +57,25 @@ def imports(path: Path) -> list[tuple[int, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             out += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            if node.module == "gov_disclosure":  # a submodule, or a name of __init__
+        elif isinstance(node, ast.ImportFrom):
+            module = absolute(path, node.level, node.module)
+            if module == "gov_disclosure":  # a submodule, or a name of __init__
                 out += [
-                    (node.lineno, f"gov_disclosure.{a.name}" if a.name in LAYERS else node.module)
+                    (node.lineno, f"gov_disclosure.{a.name}" if a.name in LAYERS else module)
                     for a in node.names
                 ]
             else:
-                out.append((node.lineno, node.module))
+                out.append((node.lineno, module))
     return out
+
+
+def absolute(path: Path, level: int, module: str | None) -> str:
+    """The absolute name of ``from <dots><module> import …`` written in ``path``."""
+    if level == 0:
+        return module or ""
+    package = ["gov_disclosure", *path.relative_to(PACKAGE).parent.parts]
+    base = package[: len(package) - (level - 1)]
+    return ".".join([*base, module] if module else base)
 
 
 def modules() -> list[Path]:
@@ -112,3 +122,41 @@ def test_nothing_loads_code_from_data(path: Path) -> None:
     loaders = {"pickle", "marshal", "shelve", "dill", "cloudpickle"}
     found = [m for _, m in imports(path) if m.split(".")[0] in loaders]
     assert not found, f"{path.relative_to(PACKAGE)} imports {found}"
+
+
+def test_relative_imports_are_resolved() -> None:
+    """``from . import x`` inside a subpackage is an import of that subpackage, not a way round."""
+    api = PACKAGE / "api" / "plan.py"
+    assert absolute(api, 1, "_common") == "gov_disclosure.api._common"
+    assert absolute(api, 2, "cli") == "gov_disclosure.cli"
+    assert absolute(PACKAGE / "errors.py", 1, None) == "gov_disclosure"
+
+
+def test_the_api_is_one_layer_only_the_command_line_imports() -> None:
+    """The API's modules import each other and every layer below; nothing below imports them."""
+    users = {
+        path.relative_to(PACKAGE).parts[0]
+        for path in modules()
+        for _, module in imports(path)
+        if part_of(module) == "api"
+    }
+    assert users <= {"api", "cli"}, f"only the command line imports the API, not {users}"
+
+
+def test_the_api_exports_each_public_name_of_its_modules() -> None:
+    """``gov_disclosure.api.X`` for every command's function and result; helpers stay private."""
+    import importlib
+
+    from gov_disclosure import api
+
+    public = set()
+    for path in sorted((PACKAGE / "api").glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"gov_disclosure.api.{path.stem}")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.name.startswith("_"):
+                public.add(node.name)
+                assert getattr(api, node.name) is getattr(module, node.name), node.name
+    assert public == set(api.__all__)
