@@ -122,7 +122,7 @@ def _validate_year(plans: PlanIndex, report: ValidationReport, today: dt.date) -
         f"{display_path(loaded.path)}: {len(plan.sections)} sections, {len(plan.tasks())} tasks, "
         f"{_count(deadlines, 'deadline')}, {_count(len(plan.milestones), 'milestone')}"
     ]
-    book, problems = indexed_progress(plans, today)
+    book, problems = indexed_progress(plans, today, details=False)  # counted, not shown
     report.problems += problems
     files = progress_files(ws, loaded.year)
     if files:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import importlib
 import json
 from pathlib import Path, PurePath
@@ -119,6 +120,7 @@ class _Decoder:
         return obj
 
 
+@functools.lru_cache(maxsize=256)
 def _class(name: str, base: type | None) -> type:
     """One of gd's dataclasses (or enums): never anything another package defines."""
     module, _, qualname = str(name).partition(":")
