@@ -49,9 +49,10 @@ CREATE TABLE progress_files (
     unit TEXT, usable INTEGER NOT NULL, problems BLOB NOT NULL,
     PRIMARY KEY (year, path, day)
 );
+-- A record's fields as columns; evidence as a JSON list of [ref, title] (NULL for none).
 CREATE TABLE records (
-    year INTEGER NOT NULL, path TEXT NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,
-    position INTEGER NOT NULL, status TEXT NOT NULL, date TEXT, body BLOB NOT NULL
+    year INTEGER NOT NULL, path TEXT NOT NULL, unit TEXT NOT NULL, position INTEGER NOT NULL,
+    key TEXT NOT NULL, status TEXT NOT NULL, date TEXT, evidence TEXT, note TEXT
 );
 CREATE INDEX records_by_unit ON records (year, unit);
 CREATE INDEX records_by_path ON records (year, path);

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from pathlib import Path
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.index import db
 from gov_disclosure.index.plans import DAMAGED, PlanIndex
-from gov_disclosure.models import ProgressRecord, Status, Unit
+from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import (
     ProgressBook,
@@ -163,13 +164,9 @@ def _write(plans: PlanIndex, writes: list[_Write], day: str) -> None:
             if unit_id is None:
                 continue
             conn.executemany(
-                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (year, str(path), unit_id, r.task, i, r.status.value,
-                     r.date.isoformat() if r.date else None, plaindata.dumps(r))
-                    for i, r in enumerate(records)
-                ],
-            )  # fmt: skip
+                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(year, str(path), unit_id, i, *record_row(r)) for i, r in enumerate(records)],
+            )
 
 
 def _errors(found: list[Problem]) -> bool:
@@ -196,10 +193,10 @@ def _book(plans: PlanIndex, usable: list[tuple[str, str]], scope: Scope) -> Prog
     assert plans.conn is not None
     loaded: LoadedPlan = plans.header
     by_path: dict[str, dict[str, ProgressRecord]] = {path: {} for path, _ in usable}
-    column = "body" if scope.details else "NULL"
+    columns = "evidence, note" if scope.details else "NULL, NULL"
     units = sorted({unit_id for _, unit_id in usable})
     sql = (
-        f"SELECT path, key, status, date, {column} FROM records"
+        f"SELECT path, key, status, date, {columns} FROM records"
         f" WHERE year = ? AND unit IN ({','.join('?' * len(units))})"
     )
     if scope.keys is not None:
@@ -210,18 +207,11 @@ def _book(plans: PlanIndex, usable: list[tuple[str, str]], scope: Scope) -> Prog
         )
         sql += " AND key IN (SELECT key FROM wanted)"
     rows = plans.conn.execute(sql + " ORDER BY path, position", (plans.year, *units))
-    for path, key, status, date, body in rows:
+    for path, *row in rows:
         kept = by_path.get(path)
-        if kept is None:
-            continue
-        if scope.details:
-            record = plaindata.loads(body)
-            if not isinstance(record, ProgressRecord):
-                raise ValueError("not a progress record")
-        else:
-            day = dt.date.fromisoformat(date) if date else None
-            record = ProgressRecord(key, _STATUS[status], day)
-        kept[key] = record
+        if kept is not None:
+            record = from_row(*row)
+            kept[record.task] = record
     book = ProgressBook(plans.year)
     for path, unit_id in usable:
         unit = loaded.units.by_id[unit_id]
@@ -232,3 +222,29 @@ def _book(plans: PlanIndex, usable: list[tuple[str, str]], scope: Scope) -> Prog
 
 
 _STATUS = {s.value: s for s in Status}
+
+
+def record_row(record: ProgressRecord) -> tuple[str, str, str | None, str | None, str | None]:
+    """A record as the ``records`` table's columns (key, status, date, evidence, note)."""
+    evidence = [[e.ref, e.title] for e in record.evidence]
+    return (
+        record.task,
+        record.status.value,
+        record.date.isoformat() if record.date else None,
+        json.dumps(evidence, ensure_ascii=False) if evidence else None,
+        record.note,
+    )
+
+
+def from_row(
+    key: str, status: str, date: str | None, evidence: str | None, note: str | None
+) -> ProgressRecord:
+    """The record of a row (ValueError, KeyError or TypeError for one gd did not write)."""
+    found = json.loads(evidence) if evidence else []
+    return ProgressRecord(
+        str(key),
+        _STATUS[status],
+        dt.date.fromisoformat(date) if date else None,
+        tuple(Evidence(str(ref), None if title is None else str(title)) for ref, title in found),
+        None if note is None else str(note),
+    )
