@@ -67,6 +67,15 @@ class LoadedPlan:
         return given or self.settings.script or script_of(self.is_traditional)
 
     @cached_property
+    def task_ids_of(self) -> dict[str, list[str]]:
+        """Each unit's assigned tasks (ids, in plan order), by unit id."""
+        found: dict[str, list[str]] = {}
+        for task_id, assigned in self.assignments.items():
+            for unit_id in assigned:
+                found.setdefault(unit_id, []).append(task_id)
+        return found
+
+    @cached_property
     def tasks_by_id(self) -> dict[str, Task]:
         return {task.id: task for task in self.plan.tasks()}
 

@@ -47,7 +47,7 @@ class Tally(TypedDict):
 
 def unit_tally(loaded: LoadedPlan, book: ProgressBook, unit: Unit) -> Tally:
     """The tasks the plan assigns to a unit, and those its records close."""
-    keys = [t.id for t in loaded.plan.tasks() if unit.id in loaded.assignments[t.id]]
+    keys = loaded.task_ids_of.get(unit.id, [])
     return {
         "assigned": len(keys),
         "closed": sum(1 for k in keys if book.status(unit.id, k) in CLOSED),
