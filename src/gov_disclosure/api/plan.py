@@ -11,7 +11,7 @@ from gov_disclosure.api._common import Root, open_plan, open_plans, resolve_unit
 from gov_disclosure.errors import GdError, Problem, display_path
 from gov_disclosure.index.plans import PlanIndex
 from gov_disclosure.index.plans import open_plan as open_index
-from gov_disclosure.index.progress import indexed_progress
+from gov_disclosure.index.progress import progress_summary
 from gov_disclosure.models import NO_SETTINGS, Unit, WorkspaceSettings
 from gov_disclosure.plan import queries as plan_queries
 from gov_disclosure.plan.assignments import Role
@@ -115,18 +115,17 @@ def _validate_settings(ws: Workspace, report: ValidationReport) -> WorkspaceSett
 
 
 def _validate_year(plans: PlanIndex, report: ValidationReport, today: dt.date) -> list[str]:
-    ws, loaded = plans.ws, plans.whole()
+    ws, loaded = plans.ws, plans.header  # the tasks themselves are read only when needed
     plan = loaded.plan
-    deadlines = sum(len(t.deadlines) for t in plan.tasks())
+    tasks, deadlines = plans.counts()
     lines = [
-        f"{display_path(loaded.path)}: {len(plan.sections)} sections, {len(plan.tasks())} tasks, "
+        f"{display_path(loaded.path)}: {len(plan.sections)} sections, {tasks} tasks, "
         f"{_count(deadlines, 'deadline')}, {_count(len(plan.milestones), 'milestone')}"
     ]
-    book, problems = indexed_progress(plans, today, details=False)  # counted, not shown
+    records, problems = progress_summary(plans, today)
     report.problems += problems
     files = progress_files(ws, loaded.year)
     if files:
-        records = sum(len(p.records) for p in book.by_unit.values())
         lines.append(
             f"{display_path(progress_dir(ws, loaded.year))}: {_count(len(files), 'file')}, "
             f"{_count(records, 'record')}"

@@ -87,6 +87,21 @@ class PlanIndex:
                 rows += self._rows(f"{_SELECT} WHERE t.year = ? AND t.id = ?", task_id)
         return self._with(rows)
 
+    def reaching_keys(self, unit: Unit, keys: list[str]) -> LoadedPlan:
+        """The tasks that reach a unit and those of ``keys`` (what its records name)."""
+        return self.reaching(unit, tuple(keys))
+
+    def counts(self) -> tuple[int, int]:
+        """How many tasks and task deadlines the plan has."""
+        if self.whole_plan is not None:
+            tasks = self.whole_plan.plan.tasks()
+            return len(tasks), sum(len(t.deadlines) for t in tasks)
+        assert self.conn is not None
+        sql = "SELECT (SELECT count(*) FROM tasks WHERE year = ?), "
+        sql += "(SELECT count(*) FROM deadlines WHERE year = ?)"
+        found = self.conn.execute(sql, (self.year, self.year)).fetchone()
+        return int(found[0]), int(found[1])
+
     def with_deadlines(self, after: dt.date | None, before: dt.date | None) -> LoadedPlan:
         """The tasks with a deadline between ``after`` and ``before`` (both inclusive)."""
         if self.whole_plan is not None:
@@ -177,7 +192,9 @@ def write_plan(conn: sqlite3.Connection, loaded: LoadedPlan, key: str) -> None:
         m.id: tuple(u.id for u in units_for_key(loaded, m.id) or []) for m in loaded.plan.milestones
     }
     header = plaindata.dumps(
-        replace(loaded, plan=empty, workspace=Workspace(Path(".")), milestone_reach=reach)
+        replace(
+            loaded, plan=empty, workspace=Workspace(Path(".")), milestone_reach=reach, partial=True
+        )
     )
     rows = [(s.number, t) for s in sections for t in s.tasks]
     with db.transaction(conn):

@@ -54,6 +54,25 @@ def indexed_progress(
     return load_progress(plans.whole(), today)
 
 
+def progress_summary(plans: PlanIndex, today: dt.date | None) -> tuple[int, list[Problem]]:
+    """How many records the year's sound files hold, and every file's problems (what
+    ``gd validate`` reports), counted in the index without building the records."""
+    if plans.conn is not None:
+        try:
+            book, problems = _indexed(plans, today, Scope(keys=()))
+            paths = [str(p.path) for p in book.by_unit.values()]
+            sql = f"SELECT count(*) FROM records WHERE year = ? AND path IN ({_marks(paths)})"
+            return int(plans.conn.execute(sql, (plans.year, *paths)).fetchone()[0]), problems
+        except DAMAGED:
+            pass  # damaged rows: read the files straight
+    book, problems = load_progress(plans.whole(), today)
+    return sum(len(p.records) for p in book.by_unit.values()), problems
+
+
+def _marks(values: Collection[object]) -> str:
+    return ",".join("?" * len(values))
+
+
 @dataclass(frozen=True)
 class Scope:
     """Which records a book is made of: some units' files, some keys, with or without details."""
@@ -99,6 +118,9 @@ def progress_as_of(
     return book_as_of(indexed_progress(plans, None, ids, details, keys), today)
 
 
+#: How many edited files are checked one slice each; more are checked against the whole plan.
+_FEW = 3
+
 _FileRow = tuple[str, str | None, bool, list[Problem]]
 
 
@@ -119,14 +141,21 @@ def _file_rows(conn: sqlite3.Connection, year: int, day: str) -> dict[str, _File
 def _check(
     plans: PlanIndex, stale: list[Path], wanted: dict[str, str], today: dt.date | None
 ) -> dict[str, _FileRow]:
-    """Check files against the whole plan and write their rows (when the index takes them)."""
-    loaded = plans.whole()
+    """Check files against the plan and write their rows (when the index takes them).
+
+    A few files edited since the last run are each checked against the slice of the
+    plan their unit and records name (no need to read every task); more, against the
+    whole plan, read once."""
+    if plans.whole_plan is None and len(stale) <= _FEW:
+        loaded, against = plans.header, plans.reaching_keys
+    else:
+        loaded, against = plans.whole(), None
     out: dict[str, _FileRow] = {}
     writes: list[_Write] = []
     for path in stale:
         key = wanted.get(str(path), "")
         try:
-            progress, found = load_unit_file(loaded, path, today)
+            progress, found = load_unit_file(loaded, path, today, against=against)
         except GdError as exc:
             out[str(path)] = (key, None, False, exc.problems)
             writes.append((path, key, None, exc.problems, []))
@@ -197,7 +226,7 @@ def _book(plans: PlanIndex, usable: list[tuple[str, str]], scope: Scope) -> Prog
     units = sorted({unit_id for _, unit_id in usable})
     sql = (
         f"SELECT path, key, status, date, {columns} FROM records"
-        f" WHERE year = ? AND unit IN ({','.join('?' * len(units))})"
+        f" WHERE year = ? AND unit IN ({_marks(units)})"
     )
     if scope.keys is not None:
         plans.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY)")

@@ -8,6 +8,7 @@ checks them; :mod:`gov_disclosure.progress.store` writes them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,10 +130,17 @@ def _load_progress(
 
 
 def load_unit_file(
-    loaded: LoadedPlan, path: Path, today: dt.date | None = None, data: bytes | None = None
+    loaded: LoadedPlan,
+    path: Path,
+    today: dt.date | None = None,
+    data: bytes | None = None,
+    against: Callable[[Unit, list[str]], LoadedPlan] | None = None,
 ) -> tuple[UnitProgress, list[Problem]]:
     """One unit's file (or ``data`` already read from it), validated.
 
+    The records are checked against ``loaded``, or against the plan ``against``
+    gives for the file's unit and record keys (a slice of the index holding
+    every task they name or the unit must act on: the same findings).
     Raises :class:`GdError` when it cannot be read at all.
     """
     from gov_disclosure import schema
@@ -147,6 +155,8 @@ def load_unit_file(
     if model.year != loaded.year:
         findings.append(Finding(("year",), f"year {model.year} in a file of {loaded.year}"))
     records = [r.runtime() for r in model.records]
+    if against is not None:
+        loaded = against(unit, [r.task for r in records])
     findings += check_records(loaded, unit, records, today)
     progress = UnitProgress(unit, path, {r.task: r for r in records})
     return progress, findings_to_problems(doc, findings)
