@@ -14,24 +14,13 @@ import typer
 from gov_disclosure import api
 from gov_disclosure.cli.common import handle_errors, plan_converter, stderr_console
 from gov_disclosure.cli.options import FormatOpt, OutputFormat, RootOpt, ScriptOpt, YearOpt
-from gov_disclosure.cli.output import Column, emit
+from gov_disclosure.cli.output import ID, Column, emit
 from gov_disclosure.models import UnitKind
 
 app = typer.Typer()
 
-KIND_LABELS = {
-    "county_department": "縣直部門",
-    "county_institution": "縣直事業單位",
-    "city_branch": "市局分局",
-    "township": "鄉鎮",
-    "subdistrict": "街道",
-    "sub_office": "內設機構",
-    "group": "群組",
-}
-
-
 UNIT_COLUMNS = [
-    Column("編號", nowrap=True),
+    ID,
     Column("名稱", nowrap=True),
     Column("全稱", ratio=1),
     Column("類型", nowrap=True),
@@ -47,7 +36,7 @@ def unit_cells(r: Mapping[str, Any]) -> list[str]:
         r["id"],
         r["name"],
         r["full_name"] or "",
-        KIND_LABELS[r["kind"]],
+        UnitKind(r["kind"]).label,
         str(t["lead"]),
         str(t["responsible"]),
         str(t["member"]),
