@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from conftest import set_record
 from gov_disclosure.progress.deadlines import days_text, flag_for
 
@@ -107,25 +105,6 @@ def test_check_exit_code(gd) -> None:
     result = gd("due", "--check", "--today", "2020-10-08")
     assert result.exit_code == 1
     assert "逾期" in result.stdout
-
-
-@pytest.mark.parametrize(
-    ("args", "fragment"),
-    [
-        (["--before", "2020-02-30"], "--before: '2020-02-30' is not a real date"),
-        (["--within", "abc"], "--within: 'abc' is not a duration"),
-        (["--after", "yesterday"], "is not a date"),
-        (["--warn", "-3d"], "is not a duration"),
-        (["--today", "2020/13/01"], "is not a real date (month must be in 1..12)"),
-        (["--today", "2020_11_01"], "is not a date"),
-        (["--format", "pdf"], "pdf"),
-    ],
-)
-def test_bad_options_exit_2(gd, args, fragment) -> None:
-    result = gd("due", *args)
-    assert result.exit_code == 2
-    assert fragment in result.stderr
-    assert result.stdout == ""
 
 
 def test_table_labels(gd) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from gov_disclosure.api._common import Root, open_plan, resolve_unit
-from gov_disclosure.errors import GdError, Problem, display_path
+from gov_disclosure.errors import Checked, GdError, Problem, display_path
 from gov_disclosure.models import NO_SETTINGS, Unit, WorkspaceSettings
 from gov_disclosure.plan import queries as plan_queries
 from gov_disclosure.plan.assignments import Role
@@ -21,15 +21,11 @@ T = TypeVar("T")
 
 
 @dataclass
-class ValidationReport:
+class ValidationReport(Checked):
     """Every problem of every file, and a line per file that was read."""
 
     problems: list[Problem] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
 
     @property
     def error_count(self) -> int:

@@ -104,15 +104,15 @@ def load_plan(
     last checked (see :mod:`gov_disclosure.storage.cache`).
     """
     raise_if_errors(ws.plan_dir_problems())
-    if units is not None or settings is not None or ws.rev is not None or not cache.enabled():
-        return _load_plan(ws, year, units, settings)
     plan_year = ws.pick_year(year)
+    if units is not None or settings is not None or ws.rev is not None or not cache.enabled():
+        return _load_plan(ws, ws.plan_path(plan_year), units, settings)
     sources = plan_sources(ws, plan_year)
     hit = cache.load(ws.root, f"plan-{plan_year}", sources)
     if isinstance(hit, LoadedPlan):
         hit.workspace = ws
         return hit
-    loaded = _load_plan(ws, plan_year)
+    loaded = _load_plan(ws, ws.plan_path(plan_year))
     _ = loaded.assignments, loaded.tasks_by_id, loaded.is_traditional  # kept in the cache
     cache.store(ws.root, f"plan-{plan_year}", sources, loaded)
     return loaded
@@ -124,10 +124,11 @@ def plan_sources(ws: Workspace, year: int) -> list[Path]:
 
 def _load_plan(
     ws: Workspace,
-    year: int | None = None,
+    path: Path,
     units: UnitIndex | None = None,
     settings: WorkspaceSettings | None = None,
 ) -> LoadedPlan:
+    """The plan file at ``path`` read and checked, without the cache."""
     warnings: list[Problem] = []
     if units is None:
         units, warnings = load_registry(ws)
@@ -137,7 +138,6 @@ def _load_plan(
     from gov_disclosure import schema
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
-    path = ws.plan_path(ws.pick_year(year))
     doc = ws.load_yaml(path)
     plan = validate_document(doc, schema.Plan, "plan (year, notice, sections)").runtime()
     findings = check_plan(plan, units, expected_year=_year_of(path))
