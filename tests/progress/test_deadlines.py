@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import set_record
-from gov_disclosure.progress.deadlines import days_text, flag_for
+from gov_disclosure.progress.deadlines import Window, days_text, flag_for
 
 ALL_24 = 24  # 14 county departments + 10 townships and sub-districts
 
@@ -198,3 +198,13 @@ def test_open_units_are_summarized_by_group() -> None:
     without = [u for u in depts if u.name != "縣衛健局"]
     assert summarize_units(index, without) == ["縣直有關部門（除縣衛健局）"]
     assert summarize_units(index, towns[:2]) == ["丹鳳街道", "漾月街道"]
+
+
+def test_a_window_is_inclusive_and_within_bounds_only_the_future() -> None:
+    today = dt.date(2020, 10, 8)
+    window = Window(today, before=dt.date(2020, 11, 30), after=dt.date(2020, 9, 1))
+    assert dt.date(2020, 11, 30) in window and dt.date(2020, 9, 1) in window
+    assert dt.date(2020, 12, 1) not in window and dt.date(2020, 8, 31) not in window
+    soon = Window(today, within_days=7)
+    assert dt.date(2019, 1, 1) in soon  # overdue always shows
+    assert dt.date(2020, 10, 15) in soon and dt.date(2020, 10, 16) not in soon

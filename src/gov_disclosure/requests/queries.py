@@ -26,14 +26,17 @@ DEFAULT_WARN_DAYS = 7
 
 
 class RequestFlag(Labelled):
-    overdue = "overdue", "逾期"
-    soon = "soon", "臨近"
-    upcoming = "upcoming", "未到期"
+    """A request flagged as a plan's deadline is (:class:`Flag`) while its clock runs, else
+    by where its clock stands (:class:`State`): each reads as the one it stands for."""
+
+    overdue = "overdue", Flag.overdue.label
+    soon = "soon", Flag.soon.label
+    upcoming = "upcoming", Flag.upcoming.label
     #: A consultation or fee notice is outstanding: the deadline shown is the earliest it can be.
-    paused = "paused", "暫停計時"
+    paused = "paused", State.paused.label
     #: A correction is awaited from the applicant: no deadline runs.
-    waiting = "waiting", "待補正"
-    done = "done", "已辦結"
+    waiting = "waiting", State.awaiting_correction.label
+    done = "done", State.concluded.label
 
 
 @dataclass(frozen=True)
