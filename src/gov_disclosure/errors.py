@@ -8,6 +8,7 @@ line and column it is about.  The command-line layer prints every problem as
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
@@ -124,7 +125,22 @@ class GdError(Exception):
         return self.problems[0].message if self.problems else ""
 
 
+def errors_among(problems: Iterable[Problem]) -> list[Problem]:
+    """The errors among ``problems`` (the others are warnings)."""
+    return [p for p in problems if p.severity == "error"]
+
+
+class Checked:
+    """What a check found: its ``problems``, and the ``errors`` among them."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors_among(self.problems)
+
+
 def raise_if_errors(problems: list[Problem], exit_code: ExitCode = ExitCode.DATA) -> None:
-    errors = [p for p in problems if p.severity == "error"]
+    errors = errors_among(problems)
     if errors:
         raise GdError.of(errors, exit_code)

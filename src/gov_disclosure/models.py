@@ -11,35 +11,39 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final, Literal
+from typing import Final, Literal, Self
 
 from gov_disclosure.textnorm import Script
 
 
-class UnitKind(StrEnum):
-    county_department = "county_department"
-    county_institution = "county_institution"
-    city_branch = "city_branch"
-    township = "township"
-    subdistrict = "subdistrict"
-    sub_office = "sub_office"
-    group = "group"
+class Labelled(StrEnum):
+    """A string enum whose members carry what gd prints for them, in traditional characters,
+    and the other names a person may type: ``post_signed = "post_signed", "郵寄（簽收）", "郵寄"``.
 
-    @property
-    def label(self) -> str:
-        """The kind as people say it: 縣直部門, 鄉鎮, 群組 …"""
-        return UNIT_KIND_LABELS[self]
+    The value stays the key (``Status("done")``, ``str(Status.done) == "done"``).
+    """
+
+    #: What gd prints for the member: the first of its names.
+    label: str
+    #: Every Chinese name the member answers to (see ``requests.model.parse_choice``).
+    names: tuple[str, ...]
+
+    def __new__(cls, value: str, *names: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = names[0]
+        member.names = names
+        return member
 
 
-UNIT_KIND_LABELS = {
-    UnitKind.county_department: "縣直部門",
-    UnitKind.county_institution: "縣直事業單位",
-    UnitKind.city_branch: "市局分局",
-    UnitKind.township: "鄉鎮",
-    UnitKind.subdistrict: "街道",
-    UnitKind.sub_office: "內設機構",
-    UnitKind.group: "群組",
-}
+class UnitKind(Labelled):
+    county_department = "county_department", "縣直部門"
+    county_institution = "county_institution", "縣直事業單位"
+    city_branch = "city_branch", "市局分局"
+    township = "township", "鄉鎮"
+    subdistrict = "subdistrict", "街道"
+    sub_office = "sub_office", "內設機構"
+    group = "group", "群組"
 
 
 @dataclass(frozen=True)
@@ -152,15 +156,11 @@ class Plan:
 # ---- progress -------------------------------------------------------------------------
 
 
-class Status(StrEnum):
-    not_started = "not_started"
-    in_progress = "in_progress"
-    done = "done"
-    not_applicable = "not_applicable"
-
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self]
+class Status(Labelled):
+    not_started = "not_started", "未開始"
+    in_progress = "in_progress", "推進中"
+    done = "done", "已完成"
+    not_applicable = "not_applicable", "不適用"
 
     @property
     def closed(self) -> bool:
@@ -168,12 +168,6 @@ class Status(StrEnum):
         return self in (Status.done, Status.not_applicable)
 
 
-STATUS_LABELS = {
-    Status.not_started: "未開始",
-    Status.in_progress: "推進中",
-    Status.done: "已完成",
-    Status.not_applicable: "不適用",
-}
 #: Statuses that leave nothing to do.
 CLOSED = frozenset(s.value for s in Status if s.closed)
 #: A unit assigned to a task that has no record for it yet.
@@ -181,7 +175,7 @@ UNREPORTED: Final = "unreported"
 #: A (unit, task) pair's status: its record's, or UNREPORTED when it has none.
 ReportedStatus = Status | Literal["unreported"]
 #: Labels of every status a (unit, task) pair can have, the missing record included.
-STATUS_NAMES = {s.value: label for s, label in STATUS_LABELS.items()} | {UNREPORTED: "未報告"}
+STATUS_NAMES = {s.value: s.label for s in Status} | {UNREPORTED: "未報告"}
 
 #: Link schemes that would run code or embed content in a report: never evidence.
 UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
 #: Lower-case Latin letters (with tone marks, or a tone digit) in ASCII or
@@ -198,3 +200,18 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 _NUMBER = re.compile(r"-\d+(?:\.\d+)?")
+
+
+def first_claims(
+    patterns: Iterable[tuple[re.Pattern[str], T]], text: str
+) -> Iterator[tuple[re.Match[str], T]]:
+    """Each match of each pattern in ``text``, with what the pattern stands for; a match that
+    starts inside an earlier one is passed over, so the first pattern to claim a stretch of
+    text keeps it (list the longer, more specific patterns first)."""
+    taken: list[range] = []
+    for pattern, meaning in patterns:
+        for match in pattern.finditer(text):
+            if any(match.start() in span for span in taken):
+                continue
+            taken.append(range(match.start(), match.end()))
+            yield match, meaning

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from gov_disclosure.requests.clock import State, replay
+from gov_disclosure.requests.clock import KINDS, State, replay
 from gov_disclosure.requests.model import ApplicantType, Channel, Event, EventKind, Request
 from gov_disclosure.requests.settings import ConsultationPause, FeePause, Settings
 from gov_disclosure.workdays.calendar import WorkCalendar, load_calendar
@@ -261,3 +261,16 @@ def test_a_deadline_in_an_unknown_year_is_reported_not_guessed(calendar: WorkCal
     clock = replay(request(received=D(2026, 12, 18)), calendar, Settings())
     assert clock.deadline is None
     assert clock.calendar_error is not None and "2027" in clock.calendar_error
+
+
+def test_every_kind_of_event_has_its_rules() -> None:
+    assert set(KINDS) == set(EventKind)
+
+
+def test_a_refused_event_changes_nothing_and_says_what_it_was(calendar: WorkCalendar) -> None:
+    notice = Event(K.fee_notice, D(2020, 10, 9), amount=10.0)
+    again = Event(K.fee_notice, D(2020, 10, 12), amount=10.0)
+    clock = replay(request(notice, again), calendar, Settings())
+    assert errors(clock) == ["a fee notice is already waiting for payment"]
+    assert clock.steps[-1].remark == "收費通知"
+    assert clock.steps[-1].deadline == clock.steps[-2].deadline

@@ -10,15 +10,7 @@ from hypothesis import strategies as st
 
 from gov_disclosure.errors import ExitCode, GdError
 from gov_disclosure.requests import model as M
-from gov_disclosure.requests.model import (
-    APPLICANT_LABELS,
-    CHANNEL_LABELS,
-    EVENT_LABELS,
-    ApplicantType,
-    Channel,
-    EventKind,
-    parse_choice,
-)
+from gov_disclosure.requests.model import ApplicantType, Channel, EventKind, parse_choice
 
 #: Reference §6 (annual-report-and-requests.md): rows before the format's own （六）.
 ROWS_BEFORE_OTHER = [
@@ -55,31 +47,31 @@ def test_withdrawal_and_lapses_count_in_other_handling() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "labels", "expected"),
+    ("text", "choices", "expected"),
     [
-        ("post_signed", CHANNEL_LABELS, Channel.post_signed),
-        ("郵寄", CHANNEL_LABELS, Channel.post_signed),
-        ("邮寄", CHANNEL_LABELS, Channel.post_signed),
-        ("电子邮件", CHANNEL_LABELS, Channel.online),
-        ("當面", CHANNEL_LABELS, Channel.in_person),
-        ("口头", CHANNEL_LABELS, Channel.oral),
-        ("自然人", APPLICANT_LABELS, ApplicantType.natural),
-        ("法律服务机构", APPLICANT_LABELS, ApplicantType.legal),
-        ("補正", EVENT_LABELS, EventKind.correction_requested),
-        ("补正", EVENT_LABELS, EventKind.correction_requested),
-        ("延期", EVENT_LABELS, EventKind.extended),
-        ("答复", EVENT_LABELS, EventKind.answered),
-        ("征求意见", EVENT_LABELS, EventKind.consult_sent),
-        ("撤回", EVENT_LABELS, EventKind.withdrawn),
+        ("post_signed", Channel, Channel.post_signed),
+        ("郵寄", Channel, Channel.post_signed),
+        ("邮寄", Channel, Channel.post_signed),
+        ("电子邮件", Channel, Channel.online),
+        ("當面", Channel, Channel.in_person),
+        ("口头", Channel, Channel.oral),
+        ("自然人", ApplicantType, ApplicantType.natural),
+        ("法律服务机构", ApplicantType, ApplicantType.legal),
+        ("補正", EventKind, EventKind.correction_requested),
+        ("补正", EventKind, EventKind.correction_requested),
+        ("延期", EventKind, EventKind.extended),
+        ("答复", EventKind, EventKind.answered),
+        ("征求意见", EventKind, EventKind.consult_sent),
+        ("撤回", EventKind, EventKind.withdrawn),
     ],
 )
-def test_choices_typed_by_key_or_chinese_name(text: str, labels: dict, expected: object) -> None:  # type: ignore[type-arg]
-    assert parse_choice(text, labels, "x") is expected
+def test_choices_typed_by_key_or_chinese_name(text: str, choices: type, expected: object) -> None:
+    assert parse_choice(text, choices, "x") is expected
 
 
 def test_an_unknown_choice_lists_the_choices() -> None:
     with pytest.raises(GdError) as caught:
-        parse_choice("pigeon", CHANNEL_LABELS, "channel")
+        parse_choice("pigeon", Channel, "channel")
     assert caught.value.exit_code is ExitCode.USAGE
     assert "unknown channel 'pigeon'; use one of: in_person (當面提交)" in caught.value.message
 

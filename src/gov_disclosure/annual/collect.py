@@ -21,7 +21,7 @@ from gov_disclosure.annual.loading import (
     load_report,
 )
 from gov_disclosure.annual.register import Table3, filled, register_tables
-from gov_disclosure.errors import GdError, Problem
+from gov_disclosure.errors import Checked, GdError, Problem
 from gov_disclosure.models import Unit, UnitKind
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.storage import cache
@@ -38,16 +38,12 @@ Register = Callable[[Workspace, int], Mapping[str, Table3]]
 
 
 @dataclass
-class FileCheck:
+class FileCheck(Checked):
     """One file: the report (None when it cannot be used) and its problems."""
 
     path: Path
     report: AnnualReport | None
     problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
 
     @property
     def ok(self) -> bool:

@@ -31,6 +31,7 @@ from gov_disclosure.annual.formats import (
 )
 from gov_disclosure.annual.loading import AnnualReport, Number, Table
 from gov_disclosure.errors import Problem
+from gov_disclosure.textnorm import first_claims
 
 #: Friendly names of table 三's rows, and the rows each one sums.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -208,19 +209,14 @@ def _typed_numbers(
     report: AnnualReport, key: str, text: str, named: dict[str, Figure]
 ) -> list[Problem]:
     problems = []
-    taken: list[range] = []
-    for pattern, name in X3_PHRASES:
-        for match in pattern.finditer(text):
-            if any(match.start() in span for span in taken):
-                continue
-            taken.append(range(match.start(), match.end()))
-            figure = named[name]
-            typed = int(match.group(1))
-            if figure.value is None or figure.value == typed:
-                continue
-            message = (
-                f"the text says {match.group(0)!r} but {figure.label} is "
-                f"{show(figure.value)} in the tables (X3)"
-            )
-            problems.append(report.text_problem(key, match.start(1), message))
+    for match, name in first_claims(X3_PHRASES, text):
+        figure = named[name]
+        typed = int(match.group(1))
+        if figure.value is None or figure.value == typed:
+            continue
+        message = (
+            f"the text says {match.group(0)!r} but {figure.label} is "
+            f"{show(figure.value)} in the tables (X3)"
+        )
+        problems.append(report.text_problem(key, match.start(1), message))
     return problems

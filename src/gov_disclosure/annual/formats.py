@@ -25,9 +25,15 @@ class CellKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Column:
+class Heading:
+    """What a row or a column is: its key in the report files, its label in the tables."""
+
     key: str
     label: str
+
+
+@dataclass(frozen=True)
+class Column(Heading):
     kind: CellKind = CellKind.whole
     #: The unit of an amount (元, 万元).
     unit: str | None = None
@@ -36,9 +42,7 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Row:
-    key: str
-    label: str
+class Row(Heading):
     #: The label cell spanning this row and its siblings (（三）不予公开).
     group: str | None = None
     #: A result row of table 三 (one of the addends of 三（七）总计).
@@ -62,11 +66,10 @@ class Block:
 
 @dataclass(frozen=True)
 class Format:
-    """One national format: which years it covers, table 二's items, table 三's rows."""
+    """One national format, 国办公开办函〔YEAR〕N号 (its id: YEAR-N): which years it covers,
+    table 二's items, table 三's rows."""
 
     id: str
-    document: str
-    title: str
     first_year: int
     last_year: int | None
     table2: tuple[Block, ...]
@@ -75,6 +78,18 @@ class Format:
     prompts: dict[str, str]
     #: 总体情况's length limit in characters (F2021: 篇幅原则上不超过一千字).
     overview_limit: int | None = None
+    #: Issued for trial (试行).
+    trial: bool = False
+
+    @property
+    def document(self) -> str:
+        """The notice that issued it: 国办公开办函〔2019〕60号."""
+        year, number = self.id.split("-")
+        return f"国办公开办函〔{year}〕{number}号"
+
+    @property
+    def title(self) -> str:
+        return "中华人民共和国政府信息公开工作年度报告格式" + ("（试行）" if self.trial else "")
 
     @property
     def years(self) -> str:
@@ -107,28 +122,48 @@ TEXT_KEYS = ("overview", "problems", "other")
 T3_HEADER_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_APPLICANTS = "申请人情况"
 ORGS = "法人或其他组织"
-T3_COLUMNS = (
-    Column("natural", "自然人"),
-    Column("biz", "商业企业", group=ORGS),
-    Column("research", "科研机构", group=ORGS),
-    Column("ngo", "社会公益组织", group=ORGS),
-    Column("legal", "法律服务机构", group=ORGS),
-    Column("other_org", "其他", group=ORGS),
-    Column("total", "总计"),
-)
-#: The six applicant columns whose sum is 总计 (T3-C).
-T3_APPLICANT_KEYS = tuple(c.key for c in T3_COLUMNS[:-1])
 RESULTS = "三、本年度办理结果"
 
-_WITHHELD = "（三）不予公开"
-_UNABLE = "（四）无法提供"
-_NOT_PROCESSED = "（五）不予处理"
-_OTHER = "（六）其他处理"
+
+def _columns(*pairs: tuple[str, str], group: str | None = None) -> tuple[Column, ...]:
+    return tuple(Column(key, label, group=group) for key, label in pairs)
 
 
-def _grouped(group: str, items: list[tuple[str, str]], short: str) -> list[Row]:
+def _rows(*pairs: tuple[str, str]) -> tuple[Row, ...]:
+    return tuple(Row(key, label) for key, label in pairs)
+
+
+#: The last column of tables 三 and 四: the sum of the others.
+_TOTAL = Column("total", "总计")
+
+
+def _addends(columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """The keys of the columns whose sum is 总计."""
+    return tuple(c.key for c in columns if c is not _TOTAL)
+
+
+T3_COLUMNS = (
+    Column("natural", "自然人"),
+    *_columns(
+        ("biz", "商业企业"),
+        ("research", "科研机构"),
+        ("ngo", "社会公益组织"),
+        ("legal", "法律服务机构"),
+        ("other_org", "其他"),
+        group=ORGS,
+    ),
+    _TOTAL,
+)
+#: The six applicant columns whose sum is 总计 (T3-C).
+T3_APPLICANT_KEYS = _addends(T3_COLUMNS)
+
+
+def _results(group: str, rows: tuple[tuple[str, str], ...]) -> list[Row]:
+    """A group of table 三's results (key, label); messages name each row after the group's
+    number: 三（三）1.属于国家秘密."""
+    number = group[: group.index("）") + 1]
     return [
-        Row(key, label, group=group, result=True, short=f"{short}{label}") for key, label in items
+        Row(key, label, group=group, result=True, short=f"三{number}{label}") for key, label in rows
     ]
 
 
@@ -142,9 +177,9 @@ ROWS_BEFORE_OTHER = (
         result=True,
         short="三（二）部分公开",
     ),
-    *_grouped(
-        _WITHHELD,
-        [
+    *_results(
+        "（三）不予公开",
+        (
             ("r3_3_1", "1.属于国家秘密"),
             ("r3_3_2", "2.其他法律行政法规禁止公开"),
             ("r3_3_3", "3.危及“三安全一稳定”"),
@@ -153,35 +188,31 @@ ROWS_BEFORE_OTHER = (
             ("r3_3_6", "6.属于四类过程性信息"),
             ("r3_3_7", "7.属于行政执法案卷"),
             ("r3_3_8", "8.属于行政查询事项"),
-        ],
-        "三（三）",
+        ),
     ),
-    *_grouped(
-        _UNABLE,
-        [
+    *_results(
+        "（四）无法提供",
+        (
             ("r3_4_1", "1.本机关不掌握相关政府信息"),
             ("r3_4_2", "2.没有现成信息需要另行制作"),
             ("r3_4_3", "3.补正后申请内容仍不明确"),
-        ],
-        "三（四）",
+        ),
     ),
-    *_grouped(
-        _NOT_PROCESSED,
-        [
+    *_results(
+        "（五）不予处理",
+        (
             ("r3_5_1", "1.信访举报投诉类申请"),
             ("r3_5_2", "2.重复申请"),
             ("r3_5_3", "3.要求提供公开出版物"),
             ("r3_5_4", "4.无正当理由大量反复申请"),
             ("r3_5_5", "5.要求行政机关确认或重新出具已获取信息"),
-        ],
-        "三（五）",
+        ),
     ),
 )
 ROWS_AFTER_OTHER = (
     Row("r3_7_total", "（七）总计", short="三（七）总计"),
     Row("r4_carried_out", "四、结转下年度继续办理", short="四、结转下年度"),
 )
-
 T4_REVIEW = "行政复议"
 T4_SUIT = "行政诉讼"
 T4_BLOCKS = (
@@ -190,28 +221,54 @@ T4_BLOCKS = (
     Row("suit_after_review", "复议后起诉", group=T4_SUIT, short="行政诉讼·复议后起诉"),
 )
 T4_COLUMNS = (
-    Column("upheld", "结果维持"),
-    Column("corrected", "结果纠正"),
-    Column("other", "其他结果"),
-    Column("pending", "尚未审结"),
-    Column("total", "总计"),
+    *_columns(
+        ("upheld", "结果维持"),
+        ("corrected", "结果纠正"),
+        ("other", "其他结果"),
+        ("pending", "尚未审结"),
+    ),
+    _TOTAL,
 )
-T4_ADDEND_KEYS = tuple(c.key for c in T4_COLUMNS[:-1])
-
-_ITEM_1 = "第二十条第（一）项"
-_ITEM_5 = "第二十条第（五）项"
-_ITEM_6 = "第二十条第（六）项"
-_ITEM_8 = "第二十条第（八）项"
-_ITEM_9 = "第二十条第（九）项"
+T4_ADDEND_KEYS = _addends(T4_COLUMNS)
 
 
-def _rows(*pairs: tuple[str, str]) -> tuple[Row, ...]:
-    return tuple(Row(key, label) for key, label in pairs)
+def _item(number: str) -> str:
+    """An item of table 二, by the article's number: 第二十条第（一）项."""
+    return f"第二十条第（{number}）项"
 
 
 _PUNISH = _rows(("punishment", "行政处罚"), ("coercion", "行政强制"))
 
+
+#: What 五、存在的主要问题及改进情况 should report, in both formats.
 _PROBLEMS = "本机关上一年度政府信息公开工作中存在的主要问题及改进情况；实事求是、明确具体。"
+
+
+def _national(
+    number: str,
+    years: tuple[int, int | None],
+    table2: tuple[Block, ...],
+    other: tuple[Row, ...],
+    prompts: tuple[str, str],
+    *,
+    trial: bool = False,
+    overview_limit: int | None = None,
+) -> Format:
+    """The format of 国办公开办函〔YEAR〕N号 (``number`` YEAR-N) for report ``years`` (first,
+    last): its table 二, table 三 with its own （六） rows (``other``), and what its overview
+    and its other matters should report (``prompts``); the rest both formats share."""
+    overview, other_matters = prompts
+    return Format(
+        id=number,
+        first_year=years[0],
+        last_year=years[1],
+        table2=table2,
+        table3_rows=(*ROWS_BEFORE_OTHER, *other, *ROWS_AFTER_OTHER),
+        prompts={"overview": overview, "problems": _PROBLEMS, "other": other_matters},
+        overview_limit=overview_limit,
+        trial=trial,
+    )
+
 
 # ---- 国办公开办函〔2019〕60号 (试行): report years 2019 and 2020 --------------------
 
@@ -219,31 +276,29 @@ _LAST_YEAR = Column("last_year", "上一年项目数量")
 _CHANGE = Column("change", "本年增/减", CellKind.signed)
 _DECISIONS_2019 = Column("decisions", "处理决定数量")
 
-F2019 = Format(
-    id="2019-60",
-    document="国办公开办函〔2019〕60号",
-    title="中华人民共和国政府信息公开工作年度报告格式（试行）",
-    first_year=2019,
-    last_year=2020,
+F2019 = _national(
+    "2019-60",
+    (2019, 2020),
+    trial=True,
     table2=(
         Block(
-            _ITEM_1,
-            (
-                Column("made", "本年新制作数量"),
-                Column("published", "本年新公开数量"),
-                Column("total_public", "对外公开总数量"),
+            _item("一"),
+            _columns(
+                ("made", "本年新制作数量"),
+                ("published", "本年新公开数量"),
+                ("total_public", "对外公开总数量"),
             ),
             _rows(("regulations", "规章"), ("normative_docs", "规范性文件")),
         ),
         Block(
-            _ITEM_5,
+            _item("五"),
             (_LAST_YEAR, _CHANGE, _DECISIONS_2019),
             _rows(("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")),
         ),
-        Block(_ITEM_6, (_LAST_YEAR, _CHANGE, _DECISIONS_2019), _PUNISH),
-        Block(_ITEM_8, (_LAST_YEAR, _CHANGE), _rows(("fees", "行政事业性收费"))),
+        Block(_item("六"), (_LAST_YEAR, _CHANGE, _DECISIONS_2019), _PUNISH),
+        Block(_item("八"), (_LAST_YEAR, _CHANGE), _rows(("fees", "行政事业性收费"))),
         Block(
-            _ITEM_9,
+            _item("九"),
             (
                 Column("projects", "采购项目数量"),
                 # The format gives no unit; gd records 元 (a published 2019 report: 251000元).
@@ -252,50 +307,41 @@ F2019 = Format(
             _rows(("procurement", "政府集中采购")),
         ),
     ),
-    table3_rows=(
-        *ROWS_BEFORE_OTHER,
-        Row("r3_6", "（六）其他处理", result=True, short="三（六）其他处理"),
-        *ROWS_AFTER_OTHER,
-    ),
-    prompts={
-        "overview": "本机关上一年度政府信息公开工作总体情况：主动公开、依申请公开、政府信息管理、"
+    other=(Row("r3_6", "（六）其他处理", result=True, short="三（六）其他处理"),),
+    prompts=(
+        "本机关上一年度政府信息公开工作总体情况：主动公开、依申请公开、政府信息管理、"
         "平台建设、监督保障等方面。",
-        "problems": _PROBLEMS,
-        "other": "本机关认为需要报告的其他事项，以及其他有关文件专门要求通过年度报告"
-        "予以报告的事项。",
-    },
+        "本机关认为需要报告的其他事项，以及其他有关文件专门要求通过年度报告予以报告的事项。",
+    ),
 )
 
 # ---- 国办公开办函〔2021〕30号: report years 2021 on ------------------------------------
 
 _DECISIONS_2021 = Column("decisions", "本年处理决定数量")
+_OTHER = "（六）其他处理"
 
-F2021 = Format(
-    id="2021-30",
-    document="国办公开办函〔2021〕30号",
-    title="中华人民共和国政府信息公开工作年度报告格式",
-    first_year=2021,
-    last_year=None,
+F2021 = _national(
+    "2021-30",
+    (2021, None),
     table2=(
         Block(
-            _ITEM_1,
-            (
-                Column("issued", "本年制发件数"),
-                Column("repealed", "本年废止件数"),
-                Column("in_force", "现行有效件数"),
+            _item("一"),
+            _columns(
+                ("issued", "本年制发件数"),
+                ("repealed", "本年废止件数"),
+                ("in_force", "现行有效件数"),
             ),
             _rows(("regulations", "规章"), ("normative_docs", "行政规范性文件")),
         ),
-        Block(_ITEM_5, (_DECISIONS_2021,), _rows(("licensing", "行政许可"))),
-        Block(_ITEM_6, (_DECISIONS_2021,), _PUNISH),
+        Block(_item("五"), (_DECISIONS_2021,), _rows(("licensing", "行政许可"))),
+        Block(_item("六"), (_DECISIONS_2021,), _PUNISH),
         Block(
-            _ITEM_8,
+            _item("八"),
             (Column("amount", "本年收费金额（单位：万元）", CellKind.amount, unit="万元"),),
             _rows(("fees", "行政事业性收费")),
         ),
     ),
-    table3_rows=(
-        *ROWS_BEFORE_OTHER,
+    other=(
         Row(
             "r3_6_1",
             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
@@ -311,14 +357,11 @@ F2021 = Format(
             short="三（六）2.逾期未缴费",
         ),
         Row("r3_6_3", "3.其他", group=_OTHER, result=True, short="三（六）3.其他"),
-        *ROWS_AFTER_OTHER,
     ),
-    prompts={
-        "overview": "本机关上一年度政府信息公开工作总体情况，聚焦主题、简明客观，"
-        "篇幅原则上不超过一千字。",
-        "problems": _PROBLEMS,
-        "other": "其他需要报告的事项；收取信息处理费情况在此处报告。",
-    },
+    prompts=(
+        "本机关上一年度政府信息公开工作总体情况，聚焦主题、简明客观，篇幅原则上不超过一千字。",
+        "其他需要报告的事项；收取信息处理费情况在此处报告。",
+    ),
     overview_limit=1000,
 )
 

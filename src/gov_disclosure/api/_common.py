@@ -4,10 +4,11 @@ script as people type them, and rendering a view."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from gov_disclosure.errors import GdError
+from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.index.plans import PlanIndex
 from gov_disclosure.index.plans import open_plan as open_index
 from gov_disclosure.models import Unit
@@ -20,6 +21,33 @@ if TYPE_CHECKING:
 
 #: The workspace: its folder, or None to look upward from the current folder (or $GD_ROOT).
 Root = Path | str | None
+
+
+class Flagged(Protocol):
+    """What a listing lists: something flagged overdue, soon, upcoming …"""
+
+    @property
+    def flag(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=Flagged)
+
+
+@dataclass(frozen=True)
+class Listing(Generic[Item]):
+    """What a listing command found as of ``today`` (of one unit, or of all), and the warnings
+    of the files it read."""
+
+    loaded: LoadedPlan
+    unit: Unit | None
+    today: dt.date
+    items: list[Item]
+    warnings: list[Problem]
+
+    @property
+    def overdue(self) -> int:
+        """How many items are overdue (what ``--check`` fails on)."""
+        return sum(1 for item in self.items if item.flag == "overdue")
 
 
 def open_plans(root: Root, year: int | None, rev: str | None = None) -> PlanIndex:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gov_disclosure.api._common import Root, render_view
-from gov_disclosure.errors import GdError, Problem
+from gov_disclosure.errors import GdError, Problem, errors_among
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.storage.workspace import Workspace, find_workspace
@@ -55,7 +55,7 @@ class AnnualCheck:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return errors_among(self.problems)
 
 
 def annual_check(

@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from gov_disclosure.api._common import Root, open_plans, resolve_unit
+from gov_disclosure.api._common import Listing, Root, open_plans, resolve_unit
 from gov_disclosure.errors import Problem
 from gov_disclosure.index.progress import progress_as_of
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.loading import LoadedPlan
-from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Due, Flag, all_deadlines, select
+from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Due, Window, all_deadlines, select
 
 
-@dataclass(frozen=True)
-class DueList:
+class DueList(Listing[Due]):
     """Deadlines as of ``today``, with the units that must still act."""
-
-    loaded: LoadedPlan
-    unit: Unit | None
-    today: dt.date
-    items: list[Due]
-    warnings: list[Problem]
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for d in self.items if d.flag is Flag.overdue)
 
     def calendar(self, convert: Callable[[str], str] | None = None) -> bytes:
         """The deadlines as an iCalendar feed (RFC 5545), text passed through ``convert``."""
@@ -66,14 +54,7 @@ def due(
         found = sorted(
             [*found, *_request_dues(loaded, now, warn_days, target, warnings)], key=_by_date
         )
-    items = select(
-        found,
-        today=now,
-        before=before,
-        after=after,
-        within_days=within_days,
-        include_done=include_done,
-    )
+    items = select(found, Window(now, before, after, within_days), include_done)
     return DueList(loaded, target, now, items, warnings)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from gov_disclosure.api._common import Root, open_plan, open_plans, resolve_unit
-from gov_disclosure.errors import GdError, Problem, display_path
+from gov_disclosure.errors import Checked, GdError, Problem, display_path
 from gov_disclosure.index.plans import PlanIndex
 from gov_disclosure.index.plans import open_plan as open_index
 from gov_disclosure.index.progress import progress_summary
@@ -24,15 +24,11 @@ T = TypeVar("T")
 
 
 @dataclass
-class ValidationReport:
+class ValidationReport(Checked):
     """Every problem of every file, and a line per file that was read."""
 
     problems: list[Problem] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
 
     @property
     def error_count(self) -> int:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from gov_disclosure.api._common import Root, open_plan, resolve_unit
+from gov_disclosure.api._common import Listing, Root, open_plan, resolve_unit
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.loading import LoadedPlan
@@ -80,10 +80,10 @@ def add_request(
     request = M.Request(
         "",
         target.id,
-        M.parse_choice(channel, M.CHANNEL_LABELS, "channel"),
+        M.parse_choice(channel, M.Channel, "channel"),
         received,
         confirmed,
-        M.parse_choice(applicant_type, M.APPLICANT_LABELS, "applicant type"),
+        M.parse_choice(applicant_type, M.ApplicantType, "applicant type"),
         subject.strip(),
         note=note.strip() if note else None,
     )
@@ -128,7 +128,7 @@ def request_event(
     from gov_disclosure.requests.store import add_event
 
     event = M.Event(
-        M.parse_choice(kind, M.EVENT_LABELS, "event"),
+        M.parse_choice(kind, M.EventKind, "event"),
         date,
         outcome.strip() if outcome else None,
         days,
@@ -163,15 +163,8 @@ def _calendar_if_any(ws: Workspace) -> tuple[WorkCalendar | None, list[Problem]]
     return calendar, list(warnings)
 
 
-@dataclass(frozen=True)
-class RequestList:
+class RequestList(Listing["Standing"]):
     """Requests as they stood on ``today`` (of a unit, of a year of receipt, or open)."""
-
-    loaded: LoadedPlan
-    unit: Unit | None
-    today: dt.date
-    items: list[Standing]
-    warnings: list[Problem]
 
     def records(self) -> list[RequestRow]:
         from gov_disclosure.requests.queries import request_row
@@ -249,21 +242,8 @@ def request_show(
     return RequestTimeline(regs.loaded, now, s, s.clock.steps, private or Applicant())
 
 
-@dataclass(frozen=True)
-class RequestDueList:
+class RequestDueList(Listing["Standing"]):
     """Open requests with their deadlines as of ``today``."""
-
-    loaded: LoadedPlan
-    unit: Unit | None
-    today: dt.date
-    items: list[Standing]
-    warnings: list[Problem]
-
-    @property
-    def overdue(self) -> int:
-        from gov_disclosure.requests.queries import RequestFlag
-
-        return sum(1 for s in self.items if s.flag is RequestFlag.overdue)
 
     def records(self) -> list[DueRow]:
         from gov_disclosure.requests.queries import due_row
@@ -282,12 +262,12 @@ def requests_due(
     root: Root = None,
 ) -> RequestDueList:
     """Each open request with its deadline and the working days left, nearest first."""
+    from gov_disclosure.progress.deadlines import Window
     from gov_disclosure.requests.queries import DEFAULT_WARN_DAYS, select_due, standings
 
     now = today or dt.date.today()
     regs, target, ids = _scoped(root, unit)
     warn = DEFAULT_WARN_DAYS if warn_days is None else warn_days
-    items = select_due(
-        standings(regs.register, regs.calendar, now, ids, warn), now, before, after, within_days
-    )
+    found = standings(regs.register, regs.calendar, now, ids, warn)
+    items = select_due(found, Window(now, before, after, within_days))
     return RequestDueList(regs.loaded, target, now, items, regs.warnings)

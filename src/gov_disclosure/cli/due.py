@@ -29,7 +29,7 @@ from gov_disclosure.cli.options import (
     WithinOpt,
     YearOpt,
 )
-from gov_disclosure.cli.output import Column, emit, joined, write_output
+from gov_disclosure.cli.output import DATE, ID, STATE, Column, emit, joined, whose, write_output
 from gov_disclosure.dates import parse_days
 from gov_disclosure.errors import ExitCode
 from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Flag, due_record, summarize_units
@@ -45,10 +45,10 @@ class DueFormat(StrEnum):
 
 
 COLUMNS = [
-    Column("日期", nowrap=True),
+    DATE,
     Column("情況", nowrap=True),
-    Column("狀態", nowrap=True),
-    Column("編號", nowrap=True),
+    STATE,
+    ID,
     Column("事項", ratio=3),
     Column("尚未完成的單位", ratio=2),
 ]
@@ -115,10 +115,7 @@ def due_command(
 
 def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str], str]) -> None:
     items, now = listing.items, listing.today
-    who = f"{listing.unit.name} " if listing.unit else ""
-    if fmt is OutputFormat.table and not items:
-        typer.echo(conv(f"{who}沒有符合條件的時限（截至 {now.isoformat()}）。"))
-        return
+    who = whose(listing)
     records = [due_record(d) for d in items]
     open_names = [summarize_units(listing.loaded.units, d.open_units) for d in items]
     cells_of = {id(r): names for r, names in zip(records, open_names, strict=True)}
@@ -135,7 +132,10 @@ def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str],
         ]
 
     title = f"{who}時限（截至 {now.isoformat()}）：{len(items)} 項，其中逾期 {listing.overdue} 項"
-    emit(fmt, records, COLUMNS, cells, conv=conv, title=title, row_style=overdue_in_red)
+    empty = f"{who}沒有符合條件的時限（截至 {now.isoformat()}）。"
+    emit(
+        fmt, records, COLUMNS, cells, conv=conv, title=title, empty=empty, row_style=overdue_in_red
+    )
 
 
 def overdue_in_red(record: Mapping[str, Any]) -> str | None:

@@ -120,19 +120,17 @@ def log_command(
     bullet = "- " if md else "  "
     # Commit subjects, basis lines and authors are data: escaped in Markdown, controls shown.
     text = md_escape if md else visible
+    heading = "### " if md else ""
     for e in result.entries:
         c = e.commit
-        heading = "### " if md else ""
-        typer.echo(f"{heading}{c.short} {c.date[:10]} {text(c.author)}：{text(c.subject)}")
-        for basis in e.basis:
-            typer.echo(f"{bullet}依據：{text(basis)}")
+        notes = [f"依據：{text(basis)}" for basis in e.basis]
         if e.created:
-            typer.echo(f"{bullet}建立 {result.year} 年方案")
+            notes.append(f"建立 {result.year} 年方案")
         if e.truncated:
-            typer.echo(
-                f"{bullet}此前的歷史不在本地（淺克隆）；`git fetch --unshallow` 後可見此提交的改動"
-            )
-        for change in e.changes:
-            if result.task is None or touches(change, result.task):
-                typer.echo(f"{bullet}{text(change.text)}")
+            notes.append("此前的歷史不在本地（淺克隆）；`git fetch --unshallow` 後可見此提交的改動")
+        shown = [ch for ch in e.changes if result.task is None or touches(ch, result.task)]
+        notes += [text(change.text) for change in shown]
+        typer.echo(f"{heading}{c.short} {c.date[:10]} {text(c.author)}：{text(c.subject)}")
+        for note in notes:
+            typer.echo(f"{bullet}{note}")
         typer.echo("")

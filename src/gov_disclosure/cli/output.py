@@ -14,8 +14,9 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import typer
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -28,6 +29,9 @@ from gov_disclosure.cli.options import OutputFormat
 from gov_disclosure.errors import GdError
 from gov_disclosure.textnorm import convert_texts, spreadsheet_safe, visible
 
+if TYPE_CHECKING:
+    from gov_disclosure.models import Unit
+
 #: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
 R = TypeVar("R", bound=Mapping[str, Any])
 
@@ -39,6 +43,12 @@ class Column:
     nowrap: bool = False
     ratio: int | None = None
     justify: str = "left"
+
+
+#: Columns many listings show, declared once: a task's or request's number, a date, a state.
+ID = Column("編號", nowrap=True)
+DATE = Column("日期", nowrap=True)
+STATE = Column("狀態", nowrap=True)
 
 
 #: What a line is broken into: a date (2020年11月30日, 9月底), a run of Latin letters, digits
@@ -118,8 +128,13 @@ def emit(
     title: str | None = None,
     caption: str | None = None,
     row_style: Callable[[R], str | None] | None = None,
+    empty: str | None = None,
 ) -> None:
-    """Print records as a table (each row styled by ``row_style`` on a terminal), JSON or CSV."""
+    """Print records as a table (each row styled by ``row_style`` on a terminal), JSON or CSV;
+    a table with no records as the line ``empty``, when there is one."""
+    if fmt is OutputFormat.table and not records and empty is not None:
+        typer.echo(conv(empty))
+        return
     if fmt is OutputFormat.json:
         print_json(convert_all(records, conv))
         return
@@ -209,3 +224,13 @@ def print_json(data: Any) -> None:
 
 def joined(names: Sequence[str]) -> str:
     return "、".join(names)
+
+
+class _Scoped(Protocol):
+    @property
+    def unit(self) -> Unit | None: ...
+
+
+def whose(listing: _Scoped) -> str:
+    """How a listing's title begins: the unit's name and a space, or nothing for every unit."""
+    return f"{listing.unit.name} " if listing.unit else ""

@@ -17,7 +17,7 @@ from gov_disclosure.cli.common import (
     stderr_console,
 )
 from gov_disclosure.cli.options import FormatOpt, OutputFormat, RootOpt, ScriptOpt, UnitOpt, YearOpt
-from gov_disclosure.cli.output import Column, emit, joined
+from gov_disclosure.cli.output import ID, Column, emit, joined
 from gov_disclosure.errors import ExitCode
 from gov_disclosure.plan.assignments import Role
 
@@ -74,20 +74,12 @@ def deadline_cell(record: Mapping[str, Any]) -> str:
     return "\n".join(f"{d['date']} {d['what']}" for d in record["deadlines"])
 
 
-PLAN_TASK_COLUMNS = [
-    Column("編號", nowrap=True),
-    Column("工作任務", ratio=3),
-    Column("牽頭單位", ratio=2),
-    Column("責任單位", ratio=2),
-    Column("時限", ratio=2),
-]
-UNIT_TASK_COLUMNS = [
-    Column("編號", nowrap=True),
-    Column("工作任務", ratio=3),
-    Column("角色", ratio=1),
-    Column("牽頭單位", ratio=2),
-    Column("時限", ratio=2),
-]
+_TITLE = Column("工作任務", ratio=3)
+_LEAD = Column("牽頭單位", ratio=2)
+_DEADLINES = Column("時限", ratio=2)
+#: The plan's tasks with who leads and who is responsible; one unit's with its role in each.
+PLAN_TASK_COLUMNS = [ID, _TITLE, _LEAD, Column("責任單位", ratio=2), _DEADLINES]
+UNIT_TASK_COLUMNS = [ID, _TITLE, Column("角色", ratio=1), _LEAD, _DEADLINES]
 
 
 def plan_task_cells(r: Mapping[str, Any]) -> list[str]:

@@ -29,7 +29,7 @@ from gov_disclosure.cli.options import (
     UnitOpt,
     YearOpt,
 )
-from gov_disclosure.cli.output import Column, emit
+from gov_disclosure.cli.output import DATE, ID, STATE, Column, emit
 from gov_disclosure.errors import display_path
 from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
 from gov_disclosure.plan.loading import LoadedPlan
@@ -123,10 +123,10 @@ def set_command(
 
 RECORD_COLUMNS = [
     Column("單位", nowrap=True),
-    Column("編號", nowrap=True),
+    ID,
     Column("工作任務", ratio=2),
-    Column("狀態", nowrap=True),
-    Column("日期", nowrap=True),
+    STATE,
+    DATE,
     Column("佐證材料", ratio=2),
     Column("備註", ratio=2),
 ]

@@ -30,7 +30,7 @@ from gov_disclosure.cli.options import (
     WarnOpt,
     WithinOpt,
 )
-from gov_disclosure.cli.output import Column, emit, print_json
+from gov_disclosure.cli.output import DATE, ID, STATE, Column, emit, print_json, whose
 from gov_disclosure.dates import parse_date, parse_days
 from gov_disclosure.errors import ExitCode
 
@@ -229,12 +229,12 @@ STANDS = {
 
 
 LIST_COLUMNS = [
-    Column("編號", nowrap=True),
+    ID,
     Column("單位"),
     Column("收到日期", nowrap=True),
     Column("申請人"),
     Column("申請內容", ratio=3),
-    Column("狀態", nowrap=True),
+    STATE,
     Column("期限／辦結", ratio=2),
 ]
 
@@ -285,19 +285,17 @@ def list_command(
     )
     print_warnings(listing.warnings)
     conv = plan_converter(listing.loaded, script)
-    who = f"{listing.unit.name} " if listing.unit else ""
-    if fmt is OutputFormat.table and not listing.items:
-        typer.echo(conv(f"{who}沒有符合條件的依申請公開登記（截至 {listing.today}）。"))
-        return
+    who = whose(listing)
     title = f"{who}依申請公開登記（截至 {listing.today}）：{len(listing.items)} 件"
-    emit(fmt, listing.records(), LIST_COLUMNS, list_cells, conv=conv, title=title)
+    empty = f"{who}沒有符合條件的依申請公開登記（截至 {listing.today}）。"
+    emit(fmt, listing.records(), LIST_COLUMNS, list_cells, conv=conv, title=title, empty=empty)
 
 
 STEP_COLUMNS = [
-    Column("日期", nowrap=True),
+    DATE,
     Column("事項", nowrap=True),
     Column("說明", ratio=3),
-    Column("狀態", nowrap=True),
+    STATE,
     Column("答復期限", nowrap=True),
 ]
 
@@ -417,8 +415,8 @@ def step_cells(step: Mapping[str, Any]) -> list[str]:
 DUE_COLUMNS = [
     Column("答復期限", nowrap=True),
     Column("剩餘", nowrap=True),
-    Column("狀態", nowrap=True),
-    Column("編號", nowrap=True),
+    STATE,
+    ID,
     Column("單位"),
     Column("申請內容", ratio=3),
     Column("收到日期", nowrap=True),
@@ -483,12 +481,10 @@ def due_command(
 
 
 def print_due(listing: api.RequestDueList, fmt: OutputFormat, conv: Callable[[str], str]) -> None:
-    who = f"{listing.unit.name} " if listing.unit else ""
-    if fmt is OutputFormat.table and not listing.items:
-        typer.echo(conv(f"{who}沒有待答復的依申請公開申請（截至 {listing.today}）。"))
-        return
+    who = whose(listing)
     title = (
         f"{who}依申請公開答復時限（截至 {listing.today}）：{len(listing.items)} 件，"
         f"其中逾期 {listing.overdue} 件"
     )
-    emit(fmt, listing.records(), DUE_COLUMNS, due_cells, conv=conv, title=title)
+    empty = f"{who}沒有待答復的依申請公開申請（截至 {listing.today}）。"
+    emit(fmt, listing.records(), DUE_COLUMNS, due_cells, conv=conv, title=title, empty=empty)

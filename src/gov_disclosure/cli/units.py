@@ -14,13 +14,13 @@ import typer
 from gov_disclosure import api
 from gov_disclosure.cli.common import handle_errors, plan_converter, stderr_console
 from gov_disclosure.cli.options import FormatOpt, OutputFormat, RootOpt, ScriptOpt, YearOpt
-from gov_disclosure.cli.output import Column, emit
+from gov_disclosure.cli.output import ID, Column, emit
 from gov_disclosure.models import UnitKind
 
 app = typer.Typer()
 
 UNIT_COLUMNS = [
-    Column("編號", nowrap=True),
+    ID,
     Column("名稱", nowrap=True),
     Column("全稱", ratio=1),
     Column("類型", nowrap=True),

@@ -18,7 +18,7 @@ from enum import StrEnum
 from gov_disclosure import __version__
 from gov_disclosure.models import STATUS_NAMES, UNREPORTED, ProgressRecord, Status, Unit
 from gov_disclosure.plan import queries as plan_queries
-from gov_disclosure.plan.assignments import ROLE_LABELS, Role, key_order, position, units_for_key
+from gov_disclosure.plan.assignments import Role, key_order, position, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import ProgressBook
 from gov_disclosure.progress.deadlines import Due, Flag, all_deadlines, standing_text
@@ -223,7 +223,7 @@ def export_tables(loaded: LoadedPlan, book: ProgressBook, script: Script) -> Exp
             Label(code, conv(label), code != UNREPORTED and Status(code).closed)
             for code, label in STATUS_NAMES.items()
         ],
-        roles=[Label(role.value, conv(label)) for role, label in ROLE_LABELS.items()],
+        roles=[Label(role.value, conv(role.label)) for role in Role],
         matrix=progress_matrix(loaded, book),
     )
 

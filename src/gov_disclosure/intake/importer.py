@@ -98,9 +98,13 @@ class _Cursor:
     """Where the import stands in the table: the open section, sub-section and task."""
 
     draft: Draft
-    section: DraftSection | None = None
     subsection: str | None = None
     task: DraftTask | None = None
+
+    @property
+    def section(self) -> DraftSection | None:
+        """The open section: the draft's last (sections are only ever added at the end)."""
+        return self.draft.sections[-1] if self.draft.sections else None
 
     def open_section(
         self, heading: Heading, *, again: bool = False, keep_subsection: bool = False
@@ -110,12 +114,13 @@ class _Cursor:
         A heading repeated in the cells before each task opens a new section only when its
         number changes; a heading on a row of its own (``again``) always opens one.
         """
-        if again or self.section is None or self.section.number != heading.number:
-            self.section = DraftSection(heading.number, heading.title.strip())
-            self.draft.sections.append(self.section)
+        section = self.section
+        if again or section is None or section.number != heading.number:
+            section = DraftSection(heading.number, heading.title.strip())
+            self.draft.sections.append(section)
             if not keep_subsection:
                 self.subsection = None
-        return self.section
+        return section
 
 
 def _take_row(cursor: _Cursor, row: ClassifiedRow, line: int, resolver: UnitResolver) -> None:

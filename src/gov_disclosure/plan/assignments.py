@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from gov_disclosure.models import Deadline, Milestone, Plan, Task, Unit
+from gov_disclosure.models import Deadline, Labelled, Milestone, Plan, Task, Unit
 from gov_disclosure.plan.units import UnitIndex
 
 if TYPE_CHECKING:
     from gov_disclosure.plan.loading import LoadedPlan
 
 
-class Role(StrEnum):
-    lead = "lead"  # named as 牽頭
-    responsible = "responsible"  # named as 負責 / 按照職責分工負責
-    member = "member"  # reached through a group such as 各鄉(鎮、街道)
+class Role(Labelled):
+    lead = "lead", "牽頭"  # named as 牽頭
+    responsible = "responsible", "負責"  # named as 負責 / 按照職責分工負責
+    member = "member", "成員"  # reached through a group such as 各鄉(鎮、街道)
 
     @property
     def rank(self) -> int:
         return _RANK[self]
 
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self]
-
 
 _RANK = {Role.lead: 3, Role.responsible: 2, Role.member: 1}
-ROLE_LABELS = {Role.lead: "牽頭", Role.responsible: "負責", Role.member: "成員"}
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def load_plan(
     """The validated plan of a year (the newest by default) with its registry, read and
     checked now (:mod:`gov_disclosure.index` answers from its rows when nothing changed)."""
     raise_if_errors(ws.plan_dir_problems())
-    return _load_plan(ws, year, units, settings)
+    return _load_plan(ws, ws.plan_path(ws.pick_year(year)), units, settings)
 
 
 def plan_sources(ws: Workspace, year: int) -> list[Path]:
@@ -124,10 +124,11 @@ def plan_sources(ws: Workspace, year: int) -> list[Path]:
 
 def _load_plan(
     ws: Workspace,
-    year: int | None = None,
+    path: Path,
     units: UnitIndex | None = None,
     settings: WorkspaceSettings | None = None,
 ) -> LoadedPlan:
+    """The plan file at ``path`` read and checked, without the cache."""
     warnings: list[Problem] = []
     if units is None:
         units, warnings = load_registry(ws)
@@ -137,7 +138,6 @@ def _load_plan(
     from gov_disclosure import schema
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
-    path = ws.plan_path(ws.pick_year(year))
     doc = ws.load_yaml(path)
     plan = validate_document(doc, schema.Plan, "plan (year, notice, sections)").runtime()
     findings = check_plan(plan, units, expected_year=_year_of(path))

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypedDict
 
-from gov_disclosure.models import ProgressRecord, Status, Unit
+from gov_disclosure.models import Labelled, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_deadline, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import UnitIndex
@@ -23,23 +22,11 @@ from gov_disclosure.progress.book import ProgressBook
 DEFAULT_WARN_DAYS = 14
 
 
-class Flag(StrEnum):
-    overdue = "overdue"  # the date has passed and some unit has not finished
-    soon = "soon"  # within the warning window
-    upcoming = "upcoming"
-    done = "done"  # every unit that must act has finished
-
-    @property
-    def label(self) -> str:
-        return FLAG_LABELS[self]
-
-
-FLAG_LABELS = {
-    Flag.overdue: "逾期",
-    Flag.soon: "臨近",
-    Flag.upcoming: "未到期",
-    Flag.done: "已完成",
-}
+class Flag(Labelled):
+    overdue = "overdue", "逾期"  # the date has passed and some unit has not finished
+    soon = "soon", "臨近"  # within the warning window
+    upcoming = "upcoming", "未到期"
+    done = "done", "已完成"  # every unit that must act has finished
 
 
 @dataclass(frozen=True)
@@ -239,33 +226,31 @@ def _done_on(records: list[ProgressRecord | None]) -> dt.date | None:
     return max(days, default=None)
 
 
-def select(
-    items: list[Due],
-    *,
-    today: dt.date,
-    before: dt.date | None = None,
-    after: dt.date | None = None,
-    within_days: int | None = None,
-    include_done: bool = False,
-) -> list[Due]:
-    """The deadlines a question asks for.
+@dataclass(frozen=True)
+class Window:
+    """The days a question asks about (`gd due`, `gd requests due`).
 
     ``before`` and ``after`` are inclusive (「11月30日前」 means by the end of
-    30 November).  ``within_days`` bounds the future only: what is already
-    overdue is always shown, unless ``after`` excludes it.
+    30 November).  ``within_days`` of ``today`` bounds the future only: what is
+    already overdue is inside, unless ``after`` excludes it.
     """
-    out = []
-    for due in items:
-        if due.flag is Flag.done and not include_done:
-            continue
-        if before is not None and due.date > before:
-            continue
-        if after is not None and due.date < after:
-            continue
-        if within_days is not None and due.date > today + dt.timedelta(days=within_days):
-            continue
-        out.append(due)
-    return out
+
+    today: dt.date
+    before: dt.date | None = None
+    after: dt.date | None = None
+    within_days: int | None = None
+
+    def __contains__(self, day: dt.date) -> bool:
+        if self.before is not None and day > self.before:
+            return False
+        if self.after is not None and day < self.after:
+            return False
+        return self.within_days is None or day <= self.today + dt.timedelta(self.within_days)
+
+
+def select(items: list[Due], window: Window, include_done: bool = False) -> list[Due]:
+    """The deadlines in ``window``; those every unit has met only with ``include_done``."""
+    return [d for d in items if (include_done or d.flag is not Flag.done) and d.date in window]
 
 
 #: A group is named instead of its members when at most this many of them are missing.

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from gov_disclosure.errors import GdError
+from gov_disclosure.errors import GdError, errors_among
 from gov_disclosure.models import Evidence, Status, Unit
 from gov_disclosure.plan.assignments import key_order, units_for_key
 from gov_disclosure.plan.assignments import position as key_position
@@ -145,7 +145,7 @@ def _check_existing(loaded: LoadedPlan, path: Path, data: bytes) -> None:
         _, problems = load_unit_file(loaded, path, data=data)
     except GdError as exc:
         raise _refusal(path, exc.problems[0].format()) from None
-    errors = [p for p in problems if p.severity == "error"]
+    errors = errors_among(problems)
     if errors:
         raise _refusal(path, errors[0].format())
 

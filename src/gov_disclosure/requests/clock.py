@@ -24,34 +24,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from gov_disclosure.errors import GdError
+from gov_disclosure.models import Labelled
 from gov_disclosure.requests import model as M
 from gov_disclosure.requests.model import Event, EventKind, Request
 from gov_disclosure.requests.settings import ConsultationPause, FeePause, Settings
 from gov_disclosure.workdays.calendar import WorkCalendar
 
 
-class State(StrEnum):
-    running = "running"
+class State(Labelled):
+    running = "running", "辦理中"
     #: A consultation or a fee notice is outstanding: the clock does not run.
-    paused = "paused"
+    paused = "paused", "暫停計時"
     #: A 補正 was requested: no deadline until the corrected application comes.
-    awaiting_correction = "awaiting_correction"
-    concluded = "concluded"
+    awaiting_correction = "awaiting_correction", "待補正"
+    concluded = "concluded", "已辦結"
 
-    @property
-    def label(self) -> str:
-        return STATE_LABELS[self]
-
-
-STATE_LABELS = {
-    State.running: "辦理中",
-    State.paused: "暫停計時",
-    State.awaiting_correction: "待補正",
-    State.concluded: "已辦結",
-}
 
 #: The optional fields each kind of event may carry.
 FIELDS = {
@@ -189,7 +178,7 @@ def replay(request: Request, calendar: WorkCalendar | None, settings: Settings) 
             continue
         last = event.date
         _check_fields(clock, i, event)
-        remark = HANDLERS[event.kind](clock, i, event)
+        remark = _apply(clock, i, event)
         deadline = None if _waiting(clock) else clock._add(clock.start, clock.days)
         clock.steps.append(Step(i, event.date, event.kind, clock.state, deadline, remark))
     return clock
@@ -227,33 +216,11 @@ def _check_fields(clock: Clock, i: int, event: Event) -> None:
             clock.issue(i, name, f"{name} does not belong to a {event.kind.value} event")
 
 
-def _requires(clock: Clock, i: int, event: Event, *states: State) -> bool:
-    """Whether the request is in one of ``states``; an error on the event if not."""
-    if clock.state in states:
-        return True
-    clock.issue(
-        i,
-        "kind",
-        f"{event.kind.value} on {event.date}: the request is {clock.state.value} "
-        f"({clock.state.label}) then",
-    )
-    return False
-
-
 # ---- one handler per kind of event: each updates the clock and says what changed -------------
+# (it runs once the event keeps the rules of its kind: KINDS, below).
 
 
 def _correction_requested(clock: Clock, i: int, event: Event) -> str:
-    if _again(
-        clock,
-        i,
-        clock.correction_requested,
-        "a correction was already requested",
-        "第三十條 asks for it once, all at once (一次性告知)",
-    ):
-        return "再次告知補正"
-    if not _requires(clock, i, event, State.running):
-        return "告知補正"
     limit = clock._add(clock.request.receipt_day, M.CORRECTION_NOTICE_DAYS)
     if limit is not None and event.date > limit:
         clock.issue(
@@ -272,8 +239,6 @@ def _correction_requested(clock: Clock, i: int, event: Event) -> str:
 
 
 def _corrected(clock: Clock, i: int, event: Event) -> str:
-    if not _requires(clock, i, event, State.awaiting_correction):
-        return "收到補正"
     clock.state = State.running
     clock.start = event.date
     clock.pauses = []
@@ -282,8 +247,6 @@ def _corrected(clock: Clock, i: int, event: Event) -> str:
 
 
 def _consult_sent(clock: Clock, i: int, event: Event) -> str:
-    if not _requires(clock, i, event, State.running, State.paused):
-        return "征求意見"
     if event.delivered is not None and event.delivered < event.date:
         clock.issue(i, "delivered", f"delivered on {event.delivered}, before it was sent")
     start: dt.date | None = event.date
@@ -303,11 +266,7 @@ def _consult_sent(clock: Clock, i: int, event: Event) -> str:
 
 
 def _consult_replied(clock: Clock, i: int, event: Event) -> str:
-    waiting = [p for p in clock.pauses if p.consult and p.end is None]
-    if not waiting:
-        clock.issue(i, "kind", f"consult_replied on {event.date}: no consultation is waiting")
-        return "收到意見"
-    pause = waiting[0]
+    pause = next(p for p in clock.pauses if p.consult and p.end is None)  # see _consulting
     pause.end = event.date
     _set_paused(clock)
     paused = clock.wd(pause.start, event.date) if pause.start else 0
@@ -316,16 +275,6 @@ def _consult_replied(clock: Clock, i: int, event: Event) -> str:
 
 
 def _extended(clock: Clock, i: int, event: Event) -> str:
-    if _again(
-        clock,
-        i,
-        clock.extended_on,
-        "the time was already extended",
-        "第三十三條 allows one extension",
-    ):
-        return "再次延期"
-    if not _requires(clock, i, event, State.running, State.paused):
-        return "延期"
     days = event.days or M.MAX_EXTENSION_DAYS
     if days > M.MAX_EXTENSION_DAYS:
         clock.issue(i, "days", f"an extension is at most {M.MAX_EXTENSION_DAYS} working days")
@@ -348,11 +297,6 @@ def _extended(clock: Clock, i: int, event: Event) -> str:
 
 
 def _fee_notice(clock: Clock, i: int, event: Event) -> str:
-    if clock.fee_open:
-        clock.issue(i, "kind", "a fee notice is already waiting for payment")
-        return "收費通知"
-    if not _requires(clock, i, event, State.running, State.paused):
-        return "收費通知"
     _after_deadline(clock, i, event, "the fee notice went out")
     clock.fee_open = True
     clock.payment_due = clock._add(event.date, M.FEE_PAYMENT_DAYS)
@@ -365,9 +309,6 @@ def _fee_notice(clock: Clock, i: int, event: Event) -> str:
 
 
 def _fee_paid(clock: Clock, i: int, event: Event) -> str:
-    if not clock.fee_open:
-        clock.issue(i, "kind", f"fee_paid on {event.date}: no fee notice is waiting")
-        return "繳費"
     clock.fee_open = False
     clock.payment_due = None
     for pause in clock.pauses:
@@ -396,25 +337,104 @@ def _answered(clock: Clock, i: int, event: Event) -> str:
     return f"答復：{M.outcome_label(event.outcome)}" if event.outcome else "答復"
 
 
-HANDLERS: dict[EventKind, Callable[[Clock, int, Event], str]] = {
-    EventKind.correction_requested: _correction_requested,
-    EventKind.corrected: _corrected,
-    EventKind.consult_sent: _consult_sent,
-    EventKind.consult_replied: _consult_replied,
-    EventKind.extended: _extended,
-    EventKind.fee_notice: _fee_notice,
-    EventKind.fee_paid: _fee_paid,
-    EventKind.withdrawn: _withdrawn,
-    EventKind.answered: _answered,
+# ---- what each kind of event needs before its handler runs --------------------------------
+
+#: A rule an event must keep: the error when the request as it stands breaks it, else None.
+Check = Callable[[Clock, Event], str | None]
+
+
+def _in(*states: State) -> Check:
+    """The request must be in one of ``states``."""
+
+    def check(clock: Clock, event: Event) -> str | None:
+        if clock.state in states:
+            return None
+        return (
+            f"{event.kind.value} on {event.date}: the request is {clock.state.value} "
+            f"({clock.state.label}) then"
+        )
+
+    return check
+
+
+def _once(earlier: Callable[[Clock], dt.date | None], what: str, rule: str) -> Check:
+    """What the law allows once must not have happened already (on ``earlier``)."""
+
+    def check(clock: Clock, event: Event) -> str | None:
+        day = earlier(clock)
+        return f"{what} on {day}; {rule}" if day is not None else None
+
+    return check
+
+
+def _answering(what: str, outstanding: Callable[[Clock], bool]) -> Check:
+    """What answers something outstanding (a consultation, a fee notice) needs it to be."""
+
+    def check(clock: Clock, event: Event) -> str | None:
+        if outstanding(clock):
+            return None
+        return f"{event.kind.value} on {event.date}: no {what} is waiting"
+
+    return check
+
+
+def _no_fee_waiting(clock: Clock, event: Event) -> str | None:
+    return "a fee notice is already waiting for payment" if clock.fee_open else None
+
+
+def _consulting(clock: Clock) -> bool:
+    return any(p.consult and p.end is None for p in clock.pauses)
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How one kind of event applies: its rules, in order, then its handler."""
+
+    handle: Callable[[Clock, int, Event], str]
+    #: Each rule with what the step says when the event breaks it (and is refused).
+    rules: tuple[tuple[Check, str], ...] = ()
+
+
+_RUNNING = _in(State.running)
+#: Running, or paused for a consultation or a fee: not waiting for a correction.
+_OPEN = _in(State.running, State.paused)
+_ONE_CORRECTION = _once(
+    lambda c: c.correction_requested,
+    "a correction was already requested",
+    "第三十條 asks for it once, all at once (一次性告知)",
+)
+_ONE_EXTENSION = _once(
+    lambda c: c.extended_on, "the time was already extended", "第三十三條 allows one extension"
+)
+
+KINDS = {
+    EventKind.correction_requested: _Kind(
+        _correction_requested, ((_ONE_CORRECTION, "再次告知補正"), (_RUNNING, "告知補正"))
+    ),
+    EventKind.corrected: _Kind(_corrected, ((_in(State.awaiting_correction), "收到補正"),)),
+    EventKind.consult_sent: _Kind(_consult_sent, ((_OPEN, "征求意見"),)),
+    EventKind.consult_replied: _Kind(
+        _consult_replied, ((_answering("consultation", _consulting), "收到意見"),)
+    ),
+    EventKind.extended: _Kind(_extended, ((_ONE_EXTENSION, "再次延期"), (_OPEN, "延期"))),
+    EventKind.fee_notice: _Kind(_fee_notice, ((_no_fee_waiting, "收費通知"), (_OPEN, "收費通知"))),
+    EventKind.fee_paid: _Kind(
+        _fee_paid, ((_answering("fee notice", lambda c: c.fee_open), "繳費"),)
+    ),
+    EventKind.withdrawn: _Kind(_withdrawn),
+    EventKind.answered: _Kind(_answered),
 }
 
 
-def _again(clock: Clock, i: int, earlier: dt.date | None, what: str, rule: str) -> bool:
-    """An error when what the law allows once has already happened (on ``earlier``)."""
-    if earlier is None:
-        return False
-    clock.issue(i, "kind", f"{what} on {earlier}; {rule}")
-    return True
+def _apply(clock: Clock, i: int, event: Event) -> str:
+    """The event applied to the clock, or refused with an error: what its step says."""
+    kind = KINDS[event.kind]
+    for check, refused in kind.rules:
+        error = check(clock, event)
+        if error is not None:
+            clock.issue(i, "kind", error)
+            return refused
+    return kind.handle(clock, i, event)
 
 
 def _set_paused(clock: Clock) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypeVar
 
 from gov_disclosure.errors import GdError
+from gov_disclosure.models import Labelled
 
 #: The 條例 (國務院令第711號) the clocks follow came into force on this day.
 REGULATION_IN_FORCE = dt.date(2019, 5, 15)
@@ -28,22 +28,18 @@ FEE_PAYMENT_DAYS = 20
 #: A request number: the unit's id, the year of receipt, a sequence (health-2020-001).
 NUMBER = re.compile(r"^(?P<unit>[a-z0-9][a-z0-9-]{0,62})-(?P<year>\d{4})-(?P<seq>\d{3,6})$")
 
-E = TypeVar("E", bound=StrEnum)
+E = TypeVar("E", bound=Labelled)
 
 
-class Channel(StrEnum):
+class Channel(Labelled):
     """How the application came in (第二十九條, 第三十一條)."""
 
-    in_person = "in_person"
-    post_signed = "post_signed"
-    post_plain = "post_plain"
-    online = "online"
-    fax = "fax"
-    oral = "oral"
-
-    @property
-    def label(self) -> str:
-        return CHANNEL_LABELS[self][0]
+    in_person = "in_person", "當面提交", "當面", "現場", "現場提交"
+    post_signed = "post_signed", "郵寄（簽收）", "郵寄", "掛號", "掛號信", "EMS", "簽收"
+    post_plain = "post_plain", "平常信函", "平信", "平常信件", "信函"
+    online = "online", "網絡（含電子郵件）", "網絡", "網上", "在線", "互聯網", "電子郵件", "郵件"
+    fax = "fax", "傳真"
+    oral = "oral", "口頭"
 
     @property
     def needs_confirmation(self) -> bool:
@@ -56,14 +52,6 @@ class Channel(StrEnum):
         return RECEIPT_RULES[self]
 
 
-CHANNEL_LABELS = {
-    Channel.in_person: ("當面提交", "當面", "現場", "現場提交"),
-    Channel.post_signed: ("郵寄（簽收）", "郵寄", "掛號", "掛號信", "EMS", "簽收"),
-    Channel.post_plain: ("平常信函", "平信", "平常信件", "信函"),
-    Channel.online: ("網絡（含電子郵件）", "網絡", "網上", "在線", "互聯網", "電子郵件", "郵件"),
-    Channel.fax: ("傳真",),
-    Channel.oral: ("口頭",),
-}
 RECEIPT_RULES = {
     Channel.in_person: "提交之日（第三十一條（一））",
     Channel.post_signed: "行政機關簽收之日（第三十一條（二））",
@@ -74,78 +62,49 @@ RECEIPT_RULES = {
 }
 
 
-class ApplicantType(StrEnum):
+class ApplicantType(Labelled):
     """The applicant columns of table 三."""
 
-    natural = "natural"
-    biz = "biz"
-    research = "research"
-    ngo = "ngo"
-    legal = "legal"
-    other_org = "other_org"
-
-    @property
-    def label(self) -> str:
-        return APPLICANT_LABELS[self][0]
+    natural = "natural", "自然人", "個人", "公民"
+    biz = "biz", "商業企業", "企業"
+    research = "research", "科研機構"
+    ngo = "ngo", "社會公益組織"
+    legal = "legal", "法律服務機構", "律師事務所"
+    other_org = "other_org", "其他組織", "其他"
 
 
-APPLICANT_LABELS = {
-    ApplicantType.natural: ("自然人", "個人", "公民"),
-    ApplicantType.biz: ("商業企業", "企業"),
-    ApplicantType.research: ("科研機構",),
-    ApplicantType.ngo: ("社會公益組織",),
-    ApplicantType.legal: ("法律服務機構", "律師事務所"),
-    ApplicantType.other_org: ("其他組織", "其他"),
-}
 #: Table 三's columns: the six applicant types, then their total.
 TABLE3_COLUMNS = (*(t.value for t in ApplicantType), "total")
 
 
-class EventKind(StrEnum):
+class EventKind(Labelled):
     """What can happen to a request after it is received."""
 
-    correction_requested = "correction_requested"
-    corrected = "corrected"
-    consult_sent = "consult_sent"
-    consult_replied = "consult_replied"
-    extended = "extended"
-    fee_notice = "fee_notice"
-    fee_paid = "fee_paid"
-    withdrawn = "withdrawn"
-    answered = "answered"
-
-    @property
-    def label(self) -> str:
-        return EVENT_LABELS[self][0]
+    correction_requested = "correction_requested", "告知補正", "補正", "補正通知", "補正告知"
+    corrected = "corrected", "收到補正", "已補正", "補正後申請", "補正申請"
+    consult_sent = "consult_sent", "征求意見", "徵求意見", "征求第三方意見"
+    consult_replied = "consult_replied", "收到意見", "意見答復", "意見回復", "回復意見"
+    extended = "extended", "延期答復", "延期", "延長"
+    fee_notice = "fee_notice", "收費通知", "收費"
+    fee_paid = "fee_paid", "繳費", "已繳費", "繳納費用"
+    withdrawn = "withdrawn", "撤回", "撤回申請", "撤件"
+    answered = "answered", "答復", "作出答復", "辦結"
 
     @property
     def concludes(self) -> bool:
         return self in (EventKind.withdrawn, EventKind.answered)
 
 
-EVENT_LABELS = {
-    EventKind.correction_requested: ("告知補正", "補正", "補正通知", "補正告知"),
-    EventKind.corrected: ("收到補正", "已補正", "補正後申請", "補正申請"),
-    EventKind.consult_sent: ("征求意見", "徵求意見", "征求第三方意見"),
-    EventKind.consult_replied: ("收到意見", "意見答復", "意見回復", "回復意見"),
-    EventKind.extended: ("延期答復", "延期", "延長"),
-    EventKind.fee_notice: ("收費通知", "收費"),
-    EventKind.fee_paid: ("繳費", "已繳費", "繳納費用"),
-    EventKind.withdrawn: ("撤回", "撤回申請", "撤件"),
-    EventKind.answered: ("答復", "作出答復", "辦結"),
-}
-
-
-def parse_choice(text: str, labels: dict[E, tuple[str, ...]], what: str) -> E:
-    """An enum member typed as its key or any of its Chinese names, in either script."""
+def parse_choice(text: str, choices: type[E], what: str) -> E:
+    """A member of ``choices`` typed as its key or any of its Chinese names, in either script."""
     from gov_disclosure.textnorm import fold
 
     key = fold(text)
-    for member, names in labels.items():
-        if key == member.value or key in (fold(n) for n in names):
+    for member in choices:
+        if key == member.value or key in (fold(n) for n in member.names):
             return member
-    choices = ", ".join(f"{m.value} ({names[0]})" for m, names in labels.items())
-    raise GdError.usage(f"unknown {what} {text!r}; use one of: {choices}")
+    listed = ", ".join(f"{m.value} ({m.label})" for m in choices)
+    raise GdError.usage(f"unknown {what} {text!r}; use one of: {listed}")
 
 
 # ---- table 三: rows by report format -----------------------------------------------------

@@ -23,6 +23,7 @@ from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError, Problem, display_path
 from gov_disclosure.storage import gitio
 from gov_disclosure.storage.workspace import Workspace
+from gov_disclosure.textnorm import first_claims
 
 #: The line gd adds to the workspace's .gitignore.
 IGNORE_ENTRY = f"/{C.REQUESTS_DIR}/{C.PRIVATE_DIR}/"
@@ -65,15 +66,7 @@ def find_personal(text: str) -> list[tuple[int, str]]:
     value = unicodedata.normalize("NFKC", text)
     if len(value) != len(text):  # keep offsets meaningful; compatibility forms are rare
         value = text
-    found: list[tuple[int, str]] = []
-    taken: list[range] = []
-    for pattern, what in _DETECTORS:
-        for m in pattern.finditer(value):
-            if any(m.start() in r for r in taken):
-                continue
-            taken.append(range(m.start(), m.end()))
-            found.append((m.start(), what))
-    return sorted(found)
+    return sorted((m.start(), what) for m, what in first_claims(_DETECTORS, value))
 
 
 def scan(root: Node | None, path: Path, skip: tuple[str, ...] = ()) -> list[Problem]:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TypedDict
 
 from gov_disclosure.errors import GdError
-from gov_disclosure.models import Unit
-from gov_disclosure.progress.deadlines import Due, Flag, flag_for
+from gov_disclosure.models import Labelled, Unit
+from gov_disclosure.progress.deadlines import Due, Flag, Window, flag_for
 from gov_disclosure.requests import model as M
 from gov_disclosure.requests.clock import Clock, State, replay
 from gov_disclosure.requests.model import Request
@@ -26,29 +25,18 @@ from gov_disclosure.workdays.calendar import WorkCalendar
 DEFAULT_WARN_DAYS = 7
 
 
-class RequestFlag(StrEnum):
-    overdue = "overdue"
-    soon = "soon"
-    upcoming = "upcoming"
+class RequestFlag(Labelled):
+    """A request flagged as a plan's deadline is (:class:`Flag`) while its clock runs, else
+    by where its clock stands (:class:`State`): each reads as the one it stands for."""
+
+    overdue = "overdue", Flag.overdue.label
+    soon = "soon", Flag.soon.label
+    upcoming = "upcoming", Flag.upcoming.label
     #: A consultation or fee notice is outstanding: the deadline shown is the earliest it can be.
-    paused = "paused"
+    paused = "paused", State.paused.label
     #: A correction is awaited from the applicant: no deadline runs.
-    waiting = "waiting"
-    done = "done"
-
-    @property
-    def label(self) -> str:
-        return REQUEST_FLAG_LABELS[self]
-
-
-REQUEST_FLAG_LABELS = {
-    RequestFlag.overdue: "逾期",
-    RequestFlag.soon: "臨近",
-    RequestFlag.upcoming: "未到期",
-    RequestFlag.paused: "暫停計時",
-    RequestFlag.waiting: "待補正",
-    RequestFlag.done: "已辦結",
-}
+    waiting = "waiting", State.awaiting_correction.label
+    done = "done", State.concluded.label
 
 
 @dataclass(frozen=True)
@@ -82,17 +70,16 @@ def standing(
 
 
 def _flag(clock: Clock, deadline: dt.date | None, today: dt.date, warn_days: int) -> RequestFlag:
+    """Overdue, soon or upcoming as a plan's deadline is (:func:`flag_for`); while paused
+    and not overdue, paused; done once concluded, waiting while no deadline runs."""
     if clock.state is State.concluded:
         return RequestFlag.done
     if deadline is None:
         return RequestFlag.waiting
-    if deadline < today:
-        return RequestFlag.overdue
-    if clock.state is State.paused:
+    flag = flag_for((deadline - today).days, False, warn_days)
+    if clock.state is State.paused and flag is not Flag.overdue:
         return RequestFlag.paused
-    if (deadline - today).days <= warn_days:
-        return RequestFlag.soon
-    return RequestFlag.upcoming
+    return RequestFlag(flag.value)
 
 
 def standings(
@@ -198,28 +185,15 @@ def workdays_text(left: int | None) -> str:
     return f"逾期 {-left} 個工作日"
 
 
-def select_due(
-    items: list[Standing],
-    today: dt.date,
-    before: dt.date | None = None,
-    after: dt.date | None = None,
-    within_days: int | None = None,
-) -> list[Standing]:
-    """The open requests a question asks for, by deadline (those awaiting a correction last).
-
-    As in `gd due`: ``before``/``after`` are inclusive; ``within_days`` bounds
-    the future only, so what is overdue always shows.
-    """
-    last = before or dt.date.max
-    if within_days is not None:
-        last = min(last, today + dt.timedelta(days=within_days))
-    first = after or dt.date.min
+def select_due(items: list[Standing], window: Window) -> list[Standing]:
+    """The open requests whose deadline is in ``window``, by deadline; those awaiting a
+    correction (no deadline runs) always, and last."""
     out = [
         s
         for s in items
-        if s.flag is not RequestFlag.done and (s.deadline is None or first <= s.deadline <= last)
+        if s.flag is not RequestFlag.done and (s.deadline is None or s.deadline in window)
     ]
-    return sorted(out, key=lambda s: (s.deadline is None, s.deadline or today))
+    return sorted(out, key=lambda s: (s.deadline is None, s.deadline or window.today))
 
 
 # ---- for `gd due`: open requests as deadlines like the plan's ------------------------------------

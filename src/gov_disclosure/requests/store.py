@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gov_disclosure.errors import ExitCode, GdError, Problem, display_path
+from gov_disclosure.errors import ExitCode, GdError, Problem, display_path, errors_among
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.requests import model as M
@@ -197,7 +197,7 @@ def _check_existing(
         loaded, problems = load_register_file(ws, units, path, None, settings, data=data)
     except GdError as exc:
         raise _refusal(path, exc.problems[0].format()) from None
-    errors = [p for p in problems if p.severity == "error"]
+    errors = errors_among(problems)
     if errors:
         raise _refusal(path, errors[0].format())
     return [r.number for r in loaded.requests]
@@ -208,7 +208,7 @@ def _check_written(
 ) -> None:
     """Never write what could not be read back."""
     _, problems = load_register_file(ws, units, path, None, settings, data=data)
-    errors = [p for p in problems if p.severity == "error"]
+    errors = errors_among(problems)
     if errors:  # pragma: no cover - a bug in what gd writes
         raise GdError(errors)
 
