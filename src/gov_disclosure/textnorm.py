@@ -39,7 +39,7 @@ def strip_pinyin(text: str) -> str:
         text = stripped
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)  # three configurations, each loaded once (a load takes milliseconds)
 def _converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # imported here: only commands that convert pay for it
 
@@ -161,6 +161,8 @@ def typed_text(value: str, option: str) -> str:
 
 def convert_texts(value: Any, convert: Callable[[str], str]) -> Any:
     """Every text inside plain data (strings, lists, dicts) passed through ``convert``."""
+    if convert is _unchanged:
+        return value  # the plan's own script: nothing to walk through
     if isinstance(value, str):
         return convert(value)
     if isinstance(value, list):

@@ -36,47 +36,118 @@ May import: every layer below it (the foundations, :mod:`gov_disclosure.storage`
 
 from __future__ import annotations
 
-from gov_disclosure.api.annual import (
-    AnnualCheck,
-    AnnualDocument,
-    AnnualNew,
-    annual_check,
-    annual_new,
-    annual_render,
-)
-from gov_disclosure.api.deadlines import DueList, due
-from gov_disclosure.api.documents import (
-    Document,
-    PlanNotice,
-    checklist,
-    checklists,
-    plan_render,
-    report,
-)
-from gov_disclosure.api.export import ExportResult, export
-from gov_disclosure.api.history import PlanDiff, PlanLog, diff, log
-from gov_disclosure.api.intake import (
-    ImportResult,
-    RolloverResult,
-    add_members,
-    add_unit,
-    import_notice,
-    init,
-    rollover,
-)
-from gov_disclosure.api.plan import TaskList, UnitList, ValidationReport, tasks, units, validate
-from gov_disclosure.api.progress import ProgressView, set_progress, show_progress
-from gov_disclosure.api.requests import (
-    RequestDueList,
-    RequestList,
-    RequestTimeline,
-    add_request,
-    request_event,
-    request_show,
-    requests_due,
-    requests_list,
-)
-from gov_disclosure.api.workdays import workdays_add, workdays_count
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gov_disclosure.api.annual import (
+        AnnualCheck,
+        AnnualDocument,
+        AnnualNew,
+        annual_check,
+        annual_new,
+        annual_render,
+    )
+    from gov_disclosure.api.deadlines import DueList, due
+    from gov_disclosure.api.documents import (
+        Document,
+        PlanNotice,
+        checklist,
+        checklists,
+        plan_render,
+        report,
+    )
+    from gov_disclosure.api.export import ExportResult, export
+    from gov_disclosure.api.history import PlanDiff, PlanLog, diff, log
+    from gov_disclosure.api.intake import (
+        ImportResult,
+        RolloverResult,
+        add_members,
+        add_unit,
+        import_notice,
+        init,
+        rollover,
+    )
+    from gov_disclosure.api.plan import TaskList, UnitList, ValidationReport, tasks, units, validate
+    from gov_disclosure.api.progress import ProgressView, set_progress, show_progress
+    from gov_disclosure.api.requests import (
+        RequestDueList,
+        RequestList,
+        RequestTimeline,
+        add_request,
+        request_event,
+        request_show,
+        requests_due,
+        requests_list,
+    )
+    from gov_disclosure.api.workdays import workdays_add, workdays_count
+
+#: The module of each public name: a module is imported when one of its names is first used,
+#: so a command loads only its own area (what a warm ``gd tasks`` start-up is made of).
+_HOME = {
+    "AnnualCheck": "annual",
+    "AnnualDocument": "annual",
+    "AnnualNew": "annual",
+    "Document": "documents",
+    "DueList": "deadlines",
+    "ExportResult": "export",
+    "ImportResult": "intake",
+    "PlanDiff": "history",
+    "PlanLog": "history",
+    "PlanNotice": "documents",
+    "ProgressView": "progress",
+    "RequestDueList": "requests",
+    "RequestList": "requests",
+    "RequestTimeline": "requests",
+    "RolloverResult": "intake",
+    "TaskList": "plan",
+    "UnitList": "plan",
+    "ValidationReport": "plan",
+    "add_members": "intake",
+    "add_request": "requests",
+    "add_unit": "intake",
+    "annual_check": "annual",
+    "annual_new": "annual",
+    "annual_render": "annual",
+    "checklist": "documents",
+    "checklists": "documents",
+    "diff": "history",
+    "due": "deadlines",
+    "export": "export",
+    "import_notice": "intake",
+    "init": "intake",
+    "log": "history",
+    "plan_render": "documents",
+    "report": "documents",
+    "request_event": "requests",
+    "request_show": "requests",
+    "requests_due": "requests",
+    "requests_list": "requests",
+    "rollover": "intake",
+    "set_progress": "progress",
+    "show_progress": "progress",
+    "tasks": "plan",
+    "units": "plan",
+    "validate": "plan",
+    "workdays_add": "workdays",
+    "workdays_count": "workdays",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{home}")
+    for public, where in _HOME.items():  # after the import, which binds the module's own name
+        if where == home:
+            globals()[public] = getattr(module, public)
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "AnnualCheck",

@@ -19,54 +19,72 @@ joins them, in the order ``gd --help`` lists them:
 
 Shared options, the error boundary and consoles are in :mod:`~gov_disclosure.cli.common`;
 tables, JSON and CSV in :mod:`~gov_disclosure.cli.output`.
+
+A run of one command (``gd tasks …``) imports only the module that holds it
+(:data:`GROUPS` says which); ``gd --help``, an unknown word and shell
+completion get the whole tree, which is also what ``app`` is.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
+from typing import Any
 
 import typer
 
 from gov_disclosure import __version__
-from gov_disclosure.cli import (
-    annual,
-    documents,
-    due,
-    export,
-    history,
-    intake,
-    notice,
-    plan,
-    progress,
-    requests,
-    units,
-    workdays,
-    workspace,
+
+#: The command-line modules in the order `gd --help` lists their commands: the module, its
+#: Typer app, the group's name (None: its commands join the top level) and those commands.
+GROUPS: tuple[tuple[str, str, str | None, tuple[str, ...]], ...] = (
+    ("workspace", "app", None, ("init", "rollover")),
+    ("plan", "app", None, ("validate", "tasks")),
+    ("notice", "app", "plan", ()),
+    ("units", "app", "units", ()),
+    ("due", "app", None, ("due",)),
+    ("progress", "app", "progress", ()),
+    ("requests", "app", "requests", ()),
+    ("workdays", "app", "workdays", ()),
+    ("documents", "checklist_app", "checklist", ()),
+    ("documents", "report_app", "report", ()),
+    ("history", "app", None, ("diff", "log")),
+    ("intake", "app", None, ("import",)),
+    ("annual", "app", "annual", ()),
+    ("export", "app", None, ("export",)),
 )
 
-app = typer.Typer(
-    name="gd",
-    help="Keep a government-information-disclosure work plan honest: "
-    "who must do what, by when, and whether it was done.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.add_typer(workspace.app)
-app.add_typer(plan.app)
-app.add_typer(notice.app, name="plan")
-app.add_typer(units.app, name="units")
-app.add_typer(due.app)
-app.add_typer(progress.app, name="progress")
-app.add_typer(requests.app, name="requests")
-app.add_typer(workdays.app, name="workdays")
-app.add_typer(documents.checklist_app, name="checklist")
-app.add_typer(documents.report_app, name="report")
-app.add_typer(history.app)
-app.add_typer(intake.app)
-app.add_typer(annual.app, name="annual")
-app.add_typer(export.app)
+
+def build(command: str | None = None) -> typer.Typer:
+    """The command line: every group, or only the one that holds ``command``."""
+    root = typer.Typer(
+        name="gd",
+        help="Keep a government-information-disclosure work plan honest: "
+        "who must do what, by when, and whether it was done.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    for module, attribute, name, commands in GROUPS:
+        if command is None or command == name or command in commands:
+            group = getattr(importlib.import_module(f"{__name__}.{module}"), attribute)
+            root.add_typer(group, name=name) if name else root.add_typer(group)
+    root.callback()(_root)
+    return root
+
+
+def command_of(args: list[str]) -> str | None:
+    """The command a run names when one module holds it; None for the whole tree (no
+    command, an unknown word, ``--help`` or ``--version`` before it, shell completion)."""
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return None
+    word = next((a for a in args if not a.startswith("-")), None)
+    if word is None or args.index(word) > 0:
+        return None  # options before the command are gd's own (--help, --version)
+    known = {name for _, _, name, _ in GROUPS} | {c for *_, cs in GROUPS for c in cs}
+    return word if word in known else None
 
 
 def _version(value: bool) -> None:
@@ -75,7 +93,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
@@ -84,12 +101,19 @@ def _root(
     """gd: the work plan as validated YAML under git, and the tools over it."""
 
 
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole tree, made on first use (tests, documentation, completion)
+        globals()["app"] = build()
+        return globals()["app"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
             reconfigure(encoding="utf-8")
-    app()
+    build(command_of(sys.argv[1:]))()
 
 
-__all__ = ["app", "main"]
+__all__ = ["GROUPS", "app", "build", "command_of", "main"]

@@ -25,7 +25,7 @@ from gov_disclosure.storage.fileio import ignore_folder
 
 FILE = "index.sqlite"
 #: Bump when a table changes or a blob holds another shape of gd's objects.
-FORMAT = 1
+FORMAT = 2
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -131,7 +131,9 @@ class PlanIndex:
             replace(s, tasks=tuple(by_section.get(s.number, ()))) for s in self.header.plan.sections
         )
         plan = replace(self.header.plan, sections=sections)
-        return replace(self.header, plan=plan, workspace=self.ws, partial=True)
+        return _script_kept(
+            self.header, replace(self.header, plan=plan, workspace=self.ws, partial=True)
+        )
 
 
 #: What reading damaged rows raises (a blob that is not gd's plain data, a missing table).
@@ -139,6 +141,13 @@ DAMAGED = (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError)
 #: A task's row: id, position in the plan, section number, body.
 _Row = tuple[str, int, int, bytes]
 _SELECT = "SELECT DISTINCT t.id, t.position, t.section, t.body FROM tasks t"
+
+
+def _script_kept(source: LoadedPlan, copy: LoadedPlan) -> LoadedPlan:
+    """``copy`` knowing the script ``source`` is written in (worked out once, with OpenCC, when
+    the plan is read: a warm listing then loads no converter)."""
+    copy.__dict__["is_traditional"] = source.is_traditional
+    return copy
 
 
 def _task(body: bytes) -> Task:
@@ -192,8 +201,15 @@ def write_plan(conn: sqlite3.Connection, loaded: LoadedPlan, key: str) -> None:
         m.id: tuple(u.id for u in units_for_key(loaded, m.id) or []) for m in loaded.plan.milestones
     }
     header = plaindata.dumps(
-        replace(
-            loaded, plan=empty, workspace=Workspace(Path(".")), milestone_reach=reach, partial=True
+        _script_kept(
+            loaded,
+            replace(
+                loaded,
+                plan=empty,
+                workspace=Workspace(Path(".")),
+                milestone_reach=reach,
+                partial=True,
+            ),
         )
     )
     rows = [(s.number, t) for s in sections for t in s.tasks]

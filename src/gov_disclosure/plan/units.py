@@ -16,7 +16,7 @@ from pathlib import Path
 from gov_disclosure.constants import COUNTY_PREFIXES
 from gov_disclosure.errors import Finding, GdError
 from gov_disclosure.models import Unit
-from gov_disclosure.textnorm import fold, typed_text
+from gov_disclosure.textnorm import fold, to_simplified, to_traditional, typed_text
 
 #: The characters a county-level name ends with: 縣 (county), 市 (county-level city), 區 (district).
 _LEVELS = ("縣", "县", "市", "區", "区")
@@ -104,6 +104,9 @@ class UnitIndex:
     known: dict[str, Unit] = field(default_factory=dict)
     #: The workspace's county (plan/workspace.yaml), whose name may be typed before a unit's.
     county: str | None = None
+    #: Each unit's spellings as typed in either script (縣衛健局, 县卫健局), with the id they
+    #: find: what :meth:`match` answers without folding (and without loading OpenCC).
+    typed: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, units: list[Unit], county: str | None = None) -> tuple[UnitIndex, list[Finding]]:
@@ -131,7 +134,16 @@ class UnitIndex:
         findings += index._check_structure()
         if not any(f.severity == "error" for f in findings):
             findings += index._expand_groups()
+        index._spell_out()
         return index, findings
+
+    def _spell_out(self) -> None:
+        """Fill :attr:`typed`: every name in both scripts, where it finds its own unit."""
+        for unit in self.units:
+            for spelling in unit.spellings():
+                for form in (spelling, to_simplified(spelling), to_traditional(spelling)):
+                    if self.by_key.get(canonical(form, self.county)) is unit:
+                        self.typed.setdefault(form, unit.id)
 
     def _check_structure(self) -> list[Finding]:
         findings = []
@@ -237,6 +249,9 @@ class UnitIndex:
 
     def match(self, query: str) -> Unit:
         """Exact spelling first, then a unique part of a name; raises :class:`Unresolved`."""
+        spelled = self.typed.get(query)
+        if spelled is not None:
+            return self.by_id[spelled]
         key = canonical(query, self.county)
         if not key:
             raise Unresolved(query, [], ambiguous=False)

@@ -31,7 +31,7 @@ CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
 #: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook,
 #: WorkCalendar, requests' Register).
-FORMAT = 7
+FORMAT = 8
 _MAGIC = b"gd-cache\x00"
 #: The largest entry read back (far above what 10,000 tasks need).
 MAX_ENTRY_BYTES = 512 * 1024 * 1024

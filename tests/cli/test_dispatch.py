@@ -1,0 +1,57 @@
+"""A run of one command builds only the module that holds it, with the same command in it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_docs import command_paths
+from typer.testing import CliRunner
+
+from gov_disclosure.cli import build, command_of
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=" ".join)
+def test_each_command_has_the_same_help_in_its_own_tree(path: tuple[str, ...]) -> None:
+    assert command_of([*path, "--help"]) == path[0]
+    runner = CliRunner()
+    whole = runner.invoke(build(), [*path, "--help"], terminal_width=100)
+    alone = runner.invoke(build(path[0]), [*path, "--help"], terminal_width=100)
+    assert whole.exit_code == alone.exit_code == 0
+    assert alone.stdout == whole.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--help"], ["--version"], ["--version", "tasks"], ["nonsense"], ["-h", "due"]],
+)
+def test_the_whole_tree_when_no_single_command_is_named(args: list[str]) -> None:
+    assert command_of(args) is None
+
+
+def test_a_warm_listing_loads_only_what_it_needs(workspace: Path) -> None:
+    """`gd tasks` imports its own command module, and, once the index holds the plan, none of
+    the libraries that read, check or render files (issue 18's start-up)."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['gd', 'tasks', '--unit', '县卫健局', '--root', sys.argv[1], '-f', 'json']\n"
+        "from gov_disclosure.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "cli = sorted(m for m in sys.modules if m.startswith('gov_disclosure.cli.'))\n"
+        "heavy = ('pydantic', 'jinja2', 'opencc', 'ruamel', 'docxtpl', 'icalendar', 'openpyxl')\n"
+        "print(' '.join(cli), '|', ' '.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, str(workspace)], capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    ]
+    for run in runs:
+        assert '"id": "1.3"' in run.stdout
+    cli, heavy = runs[1].stderr.strip().split("|")
+    assert "gov_disclosure.cli.plan" in cli.split() and "gov_disclosure.cli.annual" not in cli
+    assert heavy.split() == []
+    assert "pydantic" in runs[0].stderr  # the first run read and checked the plan
