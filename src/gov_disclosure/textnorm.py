@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -39,7 +39,7 @@ def strip_pinyin(text: str) -> str:
         text = stripped
 
 
-@lru_cache(maxsize=None)  # three configurations, each loaded once (a load takes milliseconds)
+@cache  # three configurations, each loaded once (a load takes milliseconds)
 def _converter(config: str):  # type: ignore[no-untyped-def]
     import opencc  # imported here: only commands that convert pay for it
 
