@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from gov_disclosure.api._common import Root, open_plan, open_plans, resolve_unit
 from gov_disclosure.errors import Checked, GdError, Problem, display_path
-from gov_disclosure.index.plans import PlanIndex
+from gov_disclosure.index.plans import PlanIndex, indexed_registry
 from gov_disclosure.index.plans import open_plan as open_index
 from gov_disclosure.index.progress import progress_summary
 from gov_disclosure.models import NO_SETTINGS, Unit, WorkspaceSettings
@@ -55,7 +55,7 @@ def validate(
     """Check the registry and each plan (or one year's) with its progress; never stops early."""
     ws = find_workspace(root)
     report = ValidationReport(ws.plan_dir_problems())
-    units_index = report.collect(lambda: load_registry(ws))
+    units_index = report.collect(lambda: indexed_registry(ws, year) or load_registry(ws))
     if units_index is None:
         return report
     groups = sum(1 for u in units_index.units if u.is_group)

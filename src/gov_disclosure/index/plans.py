@@ -18,11 +18,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from gov_disclosure.errors import raise_if_errors
+from gov_disclosure.errors import Problem, raise_if_errors
 from gov_disclosure.index import db
 from gov_disclosure.models import Task, Unit
 from gov_disclosure.plan.assignments import deadline_units, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, load_plan, plan_sources
+from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.storage import cache, plaindata
 from gov_disclosure.storage.workspace import Workspace
 
@@ -183,6 +184,23 @@ def open_plan(ws: Workspace, year: int | None = None) -> PlanIndex:
     return PlanIndex(ws, plan_year, loaded, conn, key, whole_plan=loaded)
 
 
+def indexed_registry(ws: Workspace, year: int | None) -> tuple[UnitIndex, list[Problem]] | None:
+    """The registry and its warnings as the index holds them, when a year's rows are fresh
+    (the registry is one of their sources: unchanged since it was checked); else None."""
+    years = ws.years() if ws.rev is None else []
+    chosen = year if year in years else (years[0] if years and year is None else None)
+    if chosen is None:
+        return None
+    try:
+        conn = db.connect(ws.root)
+        header = _fresh_header(conn, chosen, sources_key(ws, chosen))
+    except (db.Unavailable, *DAMAGED):
+        return None
+    if header is None:
+        return None
+    return header.units, [p for p in header.warnings if p.file == ws.registry_path]
+
+
 def _fresh_header(conn: sqlite3.Connection, year: int, key: str) -> LoadedPlan | None:
     row = conn.execute("SELECT sources, header FROM plans WHERE year = ?", (year,)).fetchone()
     if row is None or row[0] != key:
@@ -194,6 +212,7 @@ def _fresh_header(conn: sqlite3.Connection, year: int, key: str) -> LoadedPlan |
 def write_plan(conn: sqlite3.Connection, loaded: LoadedPlan, key: str) -> None:
     """Replace a year's rows with a plan just read and checked (its progress rows go too)."""
     year = loaded.year
+    loaded.units.spell_out()
     sections = loaded.plan.sections
     empty = replace(loaded.plan, sections=tuple(replace(s, tasks=()) for s in sections))
     # The workspace is the one asking, set when the header is read back.

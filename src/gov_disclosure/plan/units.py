@@ -105,7 +105,8 @@ class UnitIndex:
     #: The workspace's county (plan/workspace.yaml), whose name may be typed before a unit's.
     county: str | None = None
     #: Each unit's spellings as typed in either script (縣衛健局, 县卫健局), with the id they
-    #: find: what :meth:`match` answers without folding (and without loading OpenCC).
+    #: find: what :meth:`match` answers without folding (and without loading OpenCC). Filled
+    #: by :meth:`spell_out` for the index; empty, every name is folded.
     typed: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -134,11 +135,11 @@ class UnitIndex:
         findings += index._check_structure()
         if not any(f.severity == "error" for f in findings):
             findings += index._expand_groups()
-        index._spell_out()
         return index, findings
 
-    def _spell_out(self) -> None:
-        """Fill :attr:`typed`: every name in both scripts, where it finds its own unit."""
+    def spell_out(self) -> None:
+        """Fill :attr:`typed`: every name in both scripts, where it finds its own unit (done
+        when the index keeps the registry: it loads OpenCC's three conversions once)."""
         for unit in self.units:
             for spelling in unit.spellings():
                 for form in (spelling, to_simplified(spelling), to_traditional(spelling)):
