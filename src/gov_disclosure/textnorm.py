@@ -160,7 +160,8 @@ def typed_text(value: str, option: str) -> str:
 
 
 def convert_texts(value: Any, convert: Callable[[str], str]) -> Any:
-    """Every text inside plain data (strings, lists, dicts) passed through ``convert``."""
+    """Every text inside plain data (strings, lists, dicts) passed through ``convert`` (a new
+    copy; with the plan's own script, the value itself, unchanged)."""
     if convert is _unchanged:
         return value  # the plan's own script: nothing to walk through
     if isinstance(value, str):

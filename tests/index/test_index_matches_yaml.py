@@ -31,6 +31,7 @@ STATUSES = ["done", "in_progress", "not_started", "not_applicable"]
 GROUPS = [
     ("all-towns", "各鄉(鎮、街道)", "township"),
     ("all-depts", "縣直有關部門", "county_department"),
+    ("no-one", "縣空組", "subdistrict"),  # no unit is a subdistrict: a group with no members
 ]
 
 

@@ -124,6 +124,22 @@ def test_corrupted_cache_is_rebuilt(gd, workspace: Path, damage: bytes) -> None:
     assert gd("tasks", "-f", "json").stdout == before  # from the index made anew
 
 
+def test_a_planted_index_with_a_view_is_never_queried(gd, workspace: Path) -> None:
+    """A view named like a table of gd's could recurse without end: such a file is remade."""
+    import sqlite3
+
+    before = gd("tasks", "-f", "json").stdout
+    path = workspace / cache.CACHE_DIR / db.FILE
+    path.unlink()
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE VIEW meta AS WITH RECURSIVE r(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM r)"
+        " SELECT 'format' AS key, 'x' AS value FROM r WHERE k < 0"
+    )
+    conn.close()
+    assert gd("tasks", "-f", "json").stdout == before
+
+
 def test_damaged_rows_are_not_trusted(gd, workspace: Path) -> None:
     """A row whose blob is not gd's plain data (or names another class) is read past."""
     import sqlite3
@@ -133,6 +149,11 @@ def test_damaged_rows_are_not_trusted(gd, workspace: Path) -> None:
     with conn:
         conn.execute('UPDATE tasks SET body = \'{"$c": "os:system", "n": 0, "f": {}}\'')
     conn.close()
+    assert gd("tasks", "--unit", "縣衛健局", "-f", "json").stdout == before
+    with sqlite3.connect(workspace / cache.CACHE_DIR / db.FILE) as conn:  # a module gd lost
+        conn.execute(
+            "UPDATE tasks SET body = replace(body, 'gov_disclosure.models', 'gov_disclosure.gone')"
+        )
     assert gd("tasks", "--unit", "縣衛健局", "-f", "json").stdout == before
 
 

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
         plan_render,
         report,
     )
-    from gov_disclosure.api.export import ExportResult, export
+    from gov_disclosure.api.exporting import ExportResult, export
     from gov_disclosure.api.history import PlanDiff, PlanLog, diff, log
     from gov_disclosure.api.intake import (
         ImportResult,
@@ -90,7 +90,7 @@ _HOME = {
     "AnnualNew": "annual",
     "Document": "documents",
     "DueList": "deadlines",
-    "ExportResult": "export",
+    "ExportResult": "exporting",
     "ImportResult": "intake",
     "PlanDiff": "history",
     "PlanLog": "history",
@@ -113,7 +113,7 @@ _HOME = {
     "checklists": "documents",
     "diff": "history",
     "due": "deadlines",
-    "export": "export",
+    "export": "exporting",
     "import_notice": "intake",
     "init": "intake",
     "log": "history",

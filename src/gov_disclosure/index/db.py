@@ -11,6 +11,7 @@ deleted and made again.  Every failure to read or write it is an
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import os
@@ -111,8 +112,28 @@ def _open(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _objects(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """The tables and indexes a file holds (reading the catalogue runs no view or trigger)."""
+    rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    return {(str(kind), str(name)) for kind, name in rows}
+
+
+@functools.cache
+def _schema_objects() -> set[tuple[str, str]]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(SCHEMA)
+        return _objects(conn)
+    finally:
+        conn.close()
+
+
 def _trusted(conn: sqlite3.Connection, secret: bytes) -> bool:
     try:
+        # Only gd's own tables and indexes: a planted view (which could run without end)
+        # or trigger is never queried.
+        if _objects(conn) != _schema_objects():
+            return False
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.Error:
         return False  # empty, not a database, another layout

@@ -21,7 +21,7 @@ from typing import Any
 from gov_disclosure.errors import Problem, raise_if_errors
 from gov_disclosure.index import db
 from gov_disclosure.models import Task, Unit
-from gov_disclosure.plan.assignments import deadline_units, units_for_key
+from gov_disclosure.plan.assignments import deadline_units, named_role, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan, load_plan, plan_sources
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.storage import cache, plaindata
@@ -138,7 +138,15 @@ class PlanIndex:
 
 
 #: What reading damaged rows raises (a blob that is not gd's plain data, a missing table).
-DAMAGED = (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError)
+DAMAGED = (
+    sqlite3.Error,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    ImportError,  # a blob naming a module gd no longer has
+    RecursionError,
+)
 #: A task's row: id, position in the plan, section number, body.
 _Row = tuple[str, int, int, bytes]
 _SELECT = "SELECT DISTINCT t.id, t.position, t.section, t.body FROM tasks t"
@@ -248,15 +256,18 @@ def write_plan(conn: sqlite3.Connection, loaded: LoadedPlan, key: str) -> None:
 
 
 def _reach(loaded: LoadedPlan, year: int) -> list[tuple[int, str, str]]:
-    """Every (unit, task) a listing of that unit could show the task for: its assignments
-    (a group named by a task assigns its members, through which :meth:`PlanIndex.reaching`
-    finds the group) and the units its deadlines name."""
+    """Every (unit, task) a listing of that unit could show the task for: the units assigned
+    (named, or members of a group named), the units its deadlines name, and each group
+    named itself (:meth:`PlanIndex.reaching` also asks for a group's members)."""
     index = loaded.units
+    groups = [u for u in index.units if u.is_group]
     rows: list[tuple[int, str, str]] = []
     for task in loaded.plan.tasks():
         assigned = loaded.assignments[task.id]
         ids = set(assigned)
         for deadline in task.deadlines:
             ids.update(u.id for u in deadline_units(task, deadline, index, assigned))
+        # A group named itself (reached through its members too, but a group may have none).
+        ids.update(g.id for g in groups if named_role(task, g, index))
         rows += [(year, unit_id, task.id) for unit_id in sorted(ids)]
     return rows

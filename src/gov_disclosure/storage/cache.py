@@ -29,8 +29,9 @@ from gov_disclosure.storage.fileio import ignore_folder
 
 CACHE_DIR = ".gd-cache"
 NO_CACHE_ENV = "GD_NO_CACHE"
-#: Bump when the shape of cached objects changes (models, UnitIndex, LoadedPlan, ProgressBook,
-#: WorkCalendar, requests' Register).
+#: Bump when the shape of cached objects changes (UnitIndex, WorkCalendar, requests' Register,
+#: annual reports). The index's blobs (LoadedPlan, UnitIndex, Task) have their own:
+#: :data:`gov_disclosure.index.db.FORMAT`.
 FORMAT = 8
 _MAGIC = b"gd-cache\x00"
 #: The largest entry read back (far above what 10,000 tasks need).
