@@ -290,6 +290,11 @@ class UnitIndex:
         """The groups, the largest first (as a listing names them instead of their members)."""
         return sorted((u for u in self.units if u.is_group), key=lambda g: -len(self.members(g)))
 
+    @cached_property
+    def member_ids(self) -> dict[str, frozenset[str]]:
+        """Each group's members' ids, by the group's id."""
+        return {g.id: frozenset(m.id for m in self.members(g)) for g in self.groups}
+
     def members(self, group: Unit) -> list[Unit]:
         return self.members_of.get(group.id, [])
 

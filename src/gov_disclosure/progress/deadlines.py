@@ -266,9 +266,10 @@ def summarize_units(index: UnitIndex, units: tuple[Unit, ...] | list[Unit]) -> l
     names: list[str] = []
     for group in index.groups:
         members = index.members(group)
+        present = sum(1 for unit_id in remaining if unit_id in index.member_ids[group.id])
+        if not _stands_for(len(members), len(members) - present):
+            continue  # counted over the few units here, not over a large group's members
         missing = [m for m in members if m.id not in remaining]
-        if not _stands_for(members, missing):
-            continue
         names.append(_group_phrase(group, members, missing))
         for member in members:
             remaining.pop(member.id, None)
@@ -276,9 +277,9 @@ def summarize_units(index: UnitIndex, units: tuple[Unit, ...] | list[Unit]) -> l
     return names
 
 
-def _stands_for(members: list[Unit], missing: list[Unit]) -> bool:
+def _stands_for(members: int, missing: int) -> bool:
     """Whether a group's name is shown for its members present: a big group, nearly complete."""
-    return len(members) >= 4 and len(missing) <= min(_MOST_OF_GROUP, len(members) // 3)
+    return members >= 4 and missing <= min(_MOST_OF_GROUP, members // 3)
 
 
 def _group_phrase(group: Unit, members: list[Unit], missing: list[Unit]) -> str:
