@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gov_disclosure.index.progress import from_row, record_row
+from conftest import REPO
+from gov_disclosure.index import db
+from gov_disclosure.index.plans import open_plan
+from gov_disclosure.index.progress import from_row, progress_as_of, record_row
 from gov_disclosure.models import Evidence, ProgressRecord, Status
+from gov_disclosure.plan import queries as plan_queries
+from gov_disclosure.plan.loading import load_plan
+from gov_disclosure.storage.cache import CACHE_DIR
+from gov_disclosure.storage.workspace import Workspace
 
 
 def test_the_records_table_has_a_column_for_every_field() -> None:
@@ -35,3 +46,40 @@ def test_a_record_comes_back_from_its_row_unchanged(
 ) -> None:
     record = ProgressRecord(task, status, date, tuple(evidence), note)
     assert from_row(*record_row(record)) == record
+
+
+def rewritten_by_another_run(workspace: Path) -> None:
+    """What another gd, reading a changed plan, would do to the rows between two reads of ours
+    (its header differs, so do its task and progress rows)."""
+    with sqlite3.connect(workspace / CACHE_DIR / db.FILE) as other:
+        other.execute("UPDATE plans SET sources = 'rewritten by another run'")
+        other.execute("DELETE FROM reach")
+        other.execute("DELETE FROM records")
+
+
+@pytest.fixture
+def indexed(workspace: Path) -> Workspace:
+    shutil.copytree(REPO / "progress", workspace / "progress")
+    ws = Workspace(workspace)
+    open_plan(ws).whole()  # the index holds the plan now
+    progress_as_of(open_plan(ws), dt.date(2020, 12, 31))  # and the progress
+    return ws
+
+
+def test_task_rows_of_another_runs_plan_are_not_taken(indexed: Workspace) -> None:
+    straight = load_plan(indexed)
+    expected = [t["id"] for t in plan_queries.tasks(straight, straight.units.resolve("縣衛健局"))]
+    assert len(expected) == 13  # lead 3, member 10 (the notice)
+    plans = open_plan(indexed)
+    assert plans.whole_plan is None  # the header came from the index
+    unit = plans.header.units.resolve("縣衛健局")
+    rewritten_by_another_run(indexed.root)
+    sliced = plans.reaching(unit)  # read from the files instead
+    assert [t["id"] for t in plan_queries.tasks(sliced, unit)] == expected
+
+
+def test_progress_rows_of_another_runs_plan_are_not_taken(indexed: Workspace) -> None:
+    plans = open_plan(indexed)
+    rewritten_by_another_run(indexed.root)
+    book, _ = progress_as_of(plans, dt.date(2020, 12, 31))
+    assert book.by_unit["health"].records  # read from the files, as they are

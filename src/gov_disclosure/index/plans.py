@@ -121,7 +121,16 @@ class PlanIndex:
     def _rows(self, sql: str, *params: Any) -> list[_Row]:
         assert self.conn is not None
         rows: list[_Row] = self.conn.execute(sql, (self.year, *params)).fetchall()
+        self.confirm()
         return rows
+
+    def confirm(self) -> None:
+        """Raise (as damage: the caller reads the files) when another gd rewrote the year's
+        rows since this run read its header: rows read before this check are of that header."""
+        assert self.conn is not None
+        row = self.conn.execute("SELECT sources FROM plans WHERE year = ?", (self.year,)).fetchone()
+        if row is None or row[0] != self.key:
+            raise ValueError("the index changed while it was read")
 
     def _with(self, rows: list[_Row]) -> LoadedPlan:
         """The header with these tasks, in plan order, under their sections."""

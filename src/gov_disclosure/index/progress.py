@@ -101,7 +101,9 @@ def _indexed(
         problems += found
         if ok and unit_id is not None and (scope.units is None or unit_id in scope.units):
             usable.append((str(path), unit_id))
-    return _book(plans, usable, scope), problems
+    book = _book(plans, usable, scope)
+    plans.confirm()
+    return book, problems
 
 
 def progress_as_of(
