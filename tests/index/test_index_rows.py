@@ -83,3 +83,11 @@ def test_progress_rows_of_another_runs_plan_are_not_taken(indexed: Workspace) ->
     rewritten_by_another_run(indexed.root)
     book, _ = progress_as_of(plans, dt.date(2020, 12, 31))
     assert book.by_unit["health"].records  # read from the files, as they are
+
+
+def test_the_trusted_catalogue_is_what_the_schema_makes() -> None:
+    """The index is trusted only with exactly these tables and indexes (read from the DDL)."""
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(db.SCHEMA)
+    assert db._objects(conn) == db._SCHEMA_OBJECTS
+    assert ("table", "records") in db._SCHEMA_OBJECTS and len(db._SCHEMA_OBJECTS) == 12

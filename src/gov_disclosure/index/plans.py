@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -47,12 +48,19 @@ class PlanIndex:
 
     def whole(self) -> LoadedPlan:
         if self.whole_plan is None:
-            try:
-                sliced = self._with(self._rows(f"{_SELECT} WHERE t.year = ?"))
-            except DAMAGED:
-                return self._reread()
-            self.whole_plan = replace(sliced, partial=False)
+            every = self._slice(lambda: self._rows(f"{_SELECT} WHERE t.year = ?"))
+            self.whole_plan = replace(every, partial=False)
         return self.whole_plan
+
+    def _slice(self, read: Callable[[], list[_Row]]) -> LoadedPlan:
+        """The tasks ``read`` finds, under the header; the whole plan when it is already here,
+        or read from the files when the rows are damaged or were rewritten meanwhile."""
+        if self.whole_plan is not None:
+            return self.whole_plan
+        try:
+            return self._with(read())
+        except DAMAGED:
+            return self._reread()
 
     def _reread(self) -> LoadedPlan:
         """The plan read and checked straight from the files (the rows were damaged), and its
@@ -63,16 +71,12 @@ class PlanIndex:
                 write_plan(self.conn, self.whole_plan, self.key)
         return self.whole_plan
 
-    def reaching(self, unit: Unit, also: tuple[str, ...] = ()) -> LoadedPlan:
-        """The tasks that reach a unit (a group: it or any member), and the ``also`` ids."""
-        if self.whole_plan is not None:
-            return self.whole_plan
-        try:
-            return self._reaching(unit, also)
-        except DAMAGED:
-            return self._reread()
+    def reaching(self, unit: Unit, also: Sequence[str] = ()) -> LoadedPlan:
+        """The tasks that reach a unit (a group: it or any member), and the ``also`` ids (the
+        keys a unit's records name)."""
+        return self._slice(lambda: self._reaching(unit, also))
 
-    def _reaching(self, unit: Unit, also: tuple[str, ...]) -> LoadedPlan:
+    def _reaching(self, unit: Unit, also: Sequence[str]) -> list[_Row]:
         ids = [u.id for u in self.header.units.expand(unit)]
         if unit.id not in ids:
             ids.append(unit.id)
@@ -86,11 +90,7 @@ class PlanIndex:
         for task_id in also:
             if task_id not in have:
                 rows += self._rows(f"{_SELECT} WHERE t.year = ? AND t.id = ?", task_id)
-        return self._with(rows)
-
-    def reaching_keys(self, unit: Unit, keys: list[str]) -> LoadedPlan:
-        """The tasks that reach a unit and those of ``keys`` (what its records name)."""
-        return self.reaching(unit, tuple(keys))
+        return rows
 
     def counts(self) -> tuple[int, int]:
         """How many tasks and task deadlines the plan has."""
@@ -105,18 +105,13 @@ class PlanIndex:
 
     def with_deadlines(self, after: dt.date | None, before: dt.date | None) -> LoadedPlan:
         """The tasks with a deadline between ``after`` and ``before`` (both inclusive)."""
-        if self.whole_plan is not None:
-            return self.whole_plan
         low = after.isoformat() if after else ""
         high = before.isoformat() if before else "9999-12-31"
         sql = (
             f"{_SELECT} JOIN deadlines d ON t.year = d.year AND t.id = d.task"
             " WHERE d.year = ? AND d.date >= ? AND d.date <= ?"
         )
-        try:
-            return self._with(self._rows(sql, low, high))
-        except DAMAGED:
-            return self._reread()
+        return self._slice(lambda: self._rows(sql, low, high))
 
     def _rows(self, sql: str, *params: Any) -> list[_Row]:
         assert self.conn is not None

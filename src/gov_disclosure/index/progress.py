@@ -46,27 +46,32 @@ def indexed_progress(
     Without ``details`` a record holds its task, status and date only (what
     deadlines are judged by), not its evidence and note.
     """
-    if plans.conn is not None:
-        try:
-            return _indexed(plans, today, Scope(units, keys, details))
-        except DAMAGED:
-            pass  # damaged rows: read the files straight
-    return load_progress(plans.whole(), today)
+    return _read(plans, today, Scope(units, keys, details))[:2]
 
 
 def progress_summary(plans: PlanIndex, today: dt.date | None) -> tuple[int, list[Problem]]:
     """How many records the year's sound files hold, and every file's problems (what
     ``gd validate`` reports), counted in the index without building the records."""
+    book, problems, indexed = _read(plans, today, Scope(keys=()))
+    if not indexed:
+        return sum(len(p.records) for p in book.by_unit.values()), problems
+    assert plans.conn is not None
+    paths = [str(p.path) for p in book.by_unit.values()]
+    sql = f"SELECT count(*) FROM records WHERE year = ? AND path IN ({_marks(paths)})"
+    return int(plans.conn.execute(sql, (plans.year, *paths)).fetchone()[0]), problems
+
+
+def _read(
+    plans: PlanIndex, today: dt.date | None, scope: Scope
+) -> tuple[ProgressBook, list[Problem], bool]:
+    """The book of ``scope`` and the problems, and whether the index answered (else the files
+    were read straight, whole: the index is off, or its rows damaged or rewritten meanwhile)."""
     if plans.conn is not None:
         try:
-            book, problems = _indexed(plans, today, Scope(keys=()))
-            paths = [str(p.path) for p in book.by_unit.values()]
-            sql = f"SELECT count(*) FROM records WHERE year = ? AND path IN ({_marks(paths)})"
-            return int(plans.conn.execute(sql, (plans.year, *paths)).fetchone()[0]), problems
+            return (*_indexed(plans, today, scope), True)
         except DAMAGED:
-            pass  # damaged rows: read the files straight
-    book, problems = load_progress(plans.whole(), today)
-    return sum(len(p.records) for p in book.by_unit.values()), problems
+            pass
+    return (*load_progress(plans.whole(), today), False)
 
 
 def _marks(values: Collection[object]) -> str:
@@ -149,7 +154,7 @@ def _check(
     plan their unit and records name (no need to read every task); more, against the
     whole plan, read once."""
     if plans.whole_plan is None and len(stale) <= _FEW:
-        loaded, against = plans.header, plans.reaching_keys
+        loaded, against = plans.header, plans.reaching
     else:
         loaded, against = plans.whole(), None
     out: dict[str, _FileRow] = {}

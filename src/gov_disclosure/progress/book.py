@@ -8,7 +8,7 @@ checks them; :mod:`gov_disclosure.progress.store` writes them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,7 +134,7 @@ def load_unit_file(
     path: Path,
     today: dt.date | None = None,
     data: bytes | None = None,
-    against: Callable[[Unit, list[str]], LoadedPlan] | None = None,
+    against: Callable[[Unit, Sequence[str]], LoadedPlan] | None = None,
 ) -> tuple[UnitProgress, list[Problem]]:
     """One unit's file (or ``data`` already read from it), validated.
 
