@@ -51,7 +51,8 @@ def test_importer_never_raises_anything_else(text: str) -> None:
 def test_loading_arbitrary_bytes_never_raises_anything_else(data: bytes) -> None:
     from gov_disclosure import schema
     from gov_disclosure.storage.schema_errors import validate_document
-    from gov_disclosure.storage.yamlio import decode_utf8, parse
+    from gov_disclosure.storage.textfile import decode_utf8
+    from gov_disclosure.storage.yamlio import parse
 
     path = Path("plan/2020.yaml")
     try:

@@ -15,25 +15,39 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-#: A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
-#: Lower-case Latin letters (with tone marks, or a tone digit) in ASCII or
-#: full-width parentheses, right after a CJK character.
-PINYIN_ANNOTATION = re.compile(
-    r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]"
-    r"[a-zü\u00e0-\u00fc\u0100-\u017f\u01cd-\u01dc\u0300-\u036f]{1,7}[1-5]?"
-    r"[)）]"
-)
+# The two patterns below take milliseconds to compile: each is made on first use (only text
+# pasted from a web page or decoded wrongly needs them), not on every start of gd.
+
+
+@cache
+def pinyin_annotation() -> re.Pattern[str]:
+    """A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
+
+    Lower-case Latin letters (with tone marks, or a tone digit) in ASCII or
+    full-width parentheses, right after a CJK character.
+    """
+    return re.compile(
+        r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]"
+        r"[a-zü\u00e0-\u00fc\u0100-\u017f\u01cd-\u01dc\u0300-\u036f]{1,7}[1-5]?"
+        r"[)）]"
+    )
+
+
+@cache
+def _question_in_cjk() -> re.Pattern[str]:
+    """A question mark inside Chinese text: what a GBK/UTF-8 mix-up leaves behind."""
+    return re.compile(r"[\u3400-\u9fff。，、；：][?？]|[?？]+[;；]?[\u3400-\u9fff]")
+
+
 #: Characters that only appear where text was decoded with the wrong encoding.
 _REPLACEMENT = "\ufffd"
-#: A question mark inside Chinese text: what a GBK/UTF-8 mix-up leaves behind.
-_QUESTION_IN_CJK = re.compile(r"[\u3400-\u9fff。，、；：][?？]|[?？]+[;；]?[\u3400-\u9fff]")
 _SPACES = re.compile(r"\s+")
 
 
 def strip_pinyin(text: str) -> str:
     """Remove pinyin annotations, keeping real parentheses such as 各鄉(鎮、街道)."""
     while True:  # 衛(a)(b): removing one annotation can put another after a character
-        stripped = PINYIN_ANNOTATION.sub("", text)
+        stripped = pinyin_annotation().sub("", text)
         if stripped == text:
             return text
         text = stripped
@@ -83,14 +97,14 @@ _INVISIBLE = frozenset({"Cf", "Mn", "Me"})
 def text_warnings(text: str) -> list[tuple[int, str]]:
     """Signs of damage in one piece of text: (offset, message) pairs."""
     found: list[tuple[int, str]] = []
-    for m in PINYIN_ANNOTATION.finditer(text):
+    for m in pinyin_annotation().finditer(text):
         found.append((m.start(), f"leftover pinyin annotation {m.group()!r}"))
     pos = text.find(_REPLACEMENT)
     if pos >= 0:
         found.append(
             (pos, "U+FFFD replacement character: the text was decoded with the wrong encoding")
         )
-    for m in _QUESTION_IN_CJK.finditer(text):
+    for m in _question_in_cjk().finditer(text):
         found.append(
             (
                 m.start(),

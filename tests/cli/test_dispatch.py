@@ -55,3 +55,29 @@ def test_a_warm_listing_loads_only_what_it_needs(workspace: Path) -> None:
     assert "gov_disclosure.cli.plan" in cli.split() and "gov_disclosure.cli.annual" not in cli
     assert heavy.split() == []
     assert "pydantic" in runs[0].stderr  # the first run read and checked the plan
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["tasks", "--unit", "县卫健局"],
+        ["due", "--before", "2020-11-30", "--today", "2020-10-08"],
+        ["progress", "show", "--unit", "县卫健局"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_warm_json_listing_loads_neither_yaml_nor_rich(workspace: Path, args: list[str]) -> None:
+    """A script's warm `--format json` reads the index and prints JSON: PyYAML (the files are
+    not parsed) and rich (no table, no message) stay unloaded (issue 18's start-up)."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['gd', *{args!r}, '--root', sys.argv[1], '-f', 'json']\n"
+        "from gov_disclosure.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print(' '.join(m for m in ('yaml', 'rich') if m in sys.modules), file=sys.stderr)\n"
+    )
+    run = [sys.executable, "-c", code, str(workspace)]
+    subprocess.run(run, capture_output=True, check=True)  # the first run fills the index
+    warm = subprocess.run(run, capture_output=True, text=True, check=True)
+    assert warm.stdout.startswith("[")
+    assert warm.stderr.strip() == ""

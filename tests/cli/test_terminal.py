@@ -10,7 +10,7 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import REPO, set_record
-from gov_disclosure.cli.output import tokens, wrap_line
+from gov_disclosure.cli.terminal import tokens, wrap_line
 
 LISTINGS = [
     ("tasks",),

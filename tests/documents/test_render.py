@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, set_record
 
@@ -324,3 +326,87 @@ def test_disk_full_says_why(gd) -> None:
     result = gd("report", "render", "--as-of", "2020-11-30", "-o", "/dev/full")
     assert result.exit_code == 1
     assert "cannot write /dev/full: No space left on device" in result.stderr
+
+
+# ---- a document to a file goes as it is rendered ----------------------------------------
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_rendering_in_blocks_gives_the_same_document(
+    gd, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str
+) -> None:
+    """Blocks of a few lines, each converted on its own, make the bytes of one whole render."""
+    from gov_disclosure.documents import render
+
+    args = ["report", "render", "--format", "html", "--as-of", "2020-11-30", "--script", script]
+    whole = gd(*args, root=example)  # standard output: rendered whole
+    monkeypatch.setattr(render, "_BLOCK", 64)
+    out = tmp_path / f"report-{script}.html"
+    streamed = gd(*args, "-o", str(out), root=example)
+    assert whole.exit_code == streamed.exit_code == 0, streamed.stderr
+    assert out.read_bytes() == whole.stdout_bytes
+    assert f"({len(whole.stdout_bytes) / 1024:.0f} KB)" in streamed.stderr  # the size written
+
+
+def test_a_render_that_fails_midway_leaves_the_old_file(
+    gd, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Part of the document is already in the temporary file when the template fails: the
+    file written before stays, and no temporary file is left beside it."""
+    from gov_disclosure.documents import render
+
+    monkeypatch.setattr(render, "_BLOCK", 16)
+    out = tmp_path / "report.md"
+    assert gd("report", "render", "--as-of", "2020-11-30", "-o", str(out)).exit_code == 0
+    before = out.read_bytes()
+    (workspace / "templates").mkdir()
+    body = "".join(f"第{i}行：{{{{ title }}}}\n" for i in range(50)) + "{{ no_such_thing }}\n"
+    (workspace / "templates" / "report.md.j2").write_text(body, encoding="utf-8")
+    result = gd("report", "render", "--as-of", "2020-11-30", "-o", str(out))
+    assert result.exit_code == 1
+    assert "templates/report.md.j2:51:" in result.stderr.replace(str(workspace) + "/", "")
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+_WORDS = [
+    "头发",
+    "理发",
+    "发展",
+    "干部",
+    "干净",
+    "皇后",
+    "后来",
+    "面条",
+    "见面",
+    "一",
+    "\n",
+    "\n\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(
+        st.lists(st.sampled_from(_WORDS), max_size=4).map("".join)
+        | st.text(alphabet="头发理后面干\n", max_size=5),
+        max_size=30,
+    ),
+    size=st.integers(1, 12),
+)
+def test_blocks_convert_as_the_whole_text(pieces: list[str], size: int) -> None:
+    """Cut anywhere else than at a line break, 头|发 would become 頭發 instead of 頭髮."""
+    from gov_disclosure.documents.render import in_blocks
+    from gov_disclosure.textnorm import Script
+
+    for script in Script:
+        joined = "".join(in_blocks(pieces, script.convert, size))
+        assert joined == script.convert("".join(pieces))
+
+
+def test_blocks_keep_what_follows_many_empty_pieces() -> None:
+    """A template yields an empty piece for each empty value: thousands in a row end nothing."""
+    from gov_disclosure.documents.render import in_blocks
+
+    pieces = ["頭\n", *[""] * 10_000, "尾\n"]
+    assert "".join(in_blocks(pieces, str, 1)) == "頭\n尾\n"

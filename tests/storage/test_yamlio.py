@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gov_disclosure.errors import GdError
-from gov_disclosure.storage.yamlio import compose, decode_utf8, load, locate, parse
+from gov_disclosure.storage.yamlio import compose, load, locate, parse
 
 PATH = Path("plan/example.yaml")
 
@@ -195,21 +195,6 @@ def test_syntax_error_has_a_line() -> None:
 def test_too_deep_is_refused() -> None:
     error = refusal("a: " + "[" * 200 + "]" * 200 + "\n")
     assert "nested deeper than" in error.problems[0].message
-
-
-# ---- bytes to text ----------------------------------------------------------------------
-
-
-def test_decode_drops_a_bom() -> None:
-    assert decode_utf8("\ufeffa: 1\n".encode(), PATH) == "a: 1\n"
-
-
-def test_decode_places_a_byte_that_is_not_utf8() -> None:
-    with pytest.raises(GdError) as info:
-        decode_utf8("a: 1\nb: 縣".encode() + b"\xff\n", PATH)
-    (problem,) = info.value.problems
-    assert (problem.line, problem.column) == (2, 7)
-    assert "0xff" in problem.message
 
 
 def test_load_of_a_missing_file_or_a_folder(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ script as people type them, and rendering a view."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
@@ -75,7 +76,7 @@ def parse_script(script: Script | str | None) -> Script | None:
     return Script(script)
 
 
-def render_view(
+def render_view_stream(
     kind: str,
     fmt: DocFormat,
     view: Any,
@@ -83,12 +84,19 @@ def render_view(
     archive_date: dt.date,
     template: Path | None,
     script: Script | None = None,
-) -> bytes:
-    """A view's bytes in ``fmt``: the ``kind``'s template, or ``template``, filled in, wholly
-    in ``script`` (None: each text as it is written)."""
-    from gov_disclosure.documents.render import DocFormat, find_template, render_docx, render_text
+) -> Iterator[bytes]:
+    """A view's bytes in ``fmt`` — the ``kind``'s template, or ``template``, filled in, wholly
+    in ``script`` (None: each text as it is written) — in pieces as they are rendered (a Word
+    document is one piece). The template is found at once; a failure while rendering is
+    raised from the iteration."""
+    from gov_disclosure.documents.render import (
+        DocFormat,
+        find_template,
+        render_docx,
+        render_text_stream,
+    )
 
     path = find_template(kind, fmt, ws, template)
     if fmt is DocFormat.docx:
-        return render_docx(path, view, ws, archive_date, script)
-    return render_text(path, view, ws, fmt, script).encode("utf-8")
+        return iter([render_docx(path, view, ws, archive_date, script)])
+    return (text.encode("utf-8") for text in render_text_stream(path, view, ws, fmt, script))

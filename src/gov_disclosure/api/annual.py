@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gov_disclosure.api._common import Root, render_view
+from gov_disclosure.api._common import Root, render_view_stream
 from gov_disclosure.errors import GdError, Problem, errors_among
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.units import UnitIndex
@@ -124,11 +125,15 @@ class AnnualDocument:
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The report's bytes in ``fmt``; Word uses the template of the report's format."""
+        return b"".join(self.stream(fmt, template))
+
+    def stream(self, fmt: DocFormat, template: Path | None = None) -> Iterator[bytes]:
+        """:meth:`render` in pieces as they are rendered (see :meth:`Document.stream`)."""
         from gov_disclosure.documents.render import DocFormat
 
         kind = f"annual-{self.format_id}" if fmt is DocFormat.docx else "annual"
         view = dict(self.view)
-        return render_view(kind, fmt, view, self.workspace, self.date, template, self.script)
+        return render_view_stream(kind, fmt, view, self.workspace, self.date, template, self.script)
 
 
 def annual_render(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,7 @@ from gov_disclosure.api._common import (
     open_plan,
     open_plans,
     parse_script,
-    render_view,
+    render_view_stream,
     resolve_unit,
 )
 from gov_disclosure.errors import Problem
@@ -46,8 +47,13 @@ class Document:
 
     def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
         """The document's bytes in ``fmt``, from ``template`` or the template search path."""
+        return b"".join(self.stream(fmt, template))
+
+    def stream(self, fmt: DocFormat, template: Path | None = None) -> Iterator[bytes]:
+        """:meth:`render` in pieces as they are rendered: a large report to a file is never
+        all in memory (a failure while rendering is raised from the iteration)."""
         ws = self.loaded.workspace
-        return render_view(self.kind, fmt, self.view, ws, self.as_of, template, self.script)
+        return render_view_stream(self.kind, fmt, self.view, ws, self.as_of, template, self.script)
 
 
 def checklist(
@@ -154,10 +160,10 @@ class PlanNotice(Document):
     #: plan is already written in it (see :func:`plan_render`).
     convert: bool = True
 
-    def render(self, fmt: DocFormat, template: Path | None = None) -> bytes:
+    def stream(self, fmt: DocFormat, template: Path | None = None) -> Iterator[bytes]:
         script = self.script if self.convert else None
         ws = self.loaded.workspace
-        return render_view(self.kind, fmt, self.view, ws, self.as_of, template, script)
+        return render_view_stream(self.kind, fmt, self.view, ws, self.as_of, template, script)
 
 
 def plan_render(

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
-from rich.console import Console, RenderableType
 
 from gov_disclosure import constants as C
 from gov_disclosure.dates import parse_date
@@ -22,32 +21,18 @@ from gov_disclosure.errors import ExitCode, GdError, Problem
 from gov_disclosure.textnorm import Script, converter, visible
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from gov_disclosure.plan.loading import LoadedPlan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def stderr_console() -> Console:
+    """Messages for people on standard error (rich is loaded only when one is printed)."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-#: Width of output that goes to a file or a pipe (a terminal's own width is used on a terminal).
-PIPE_WIDTH = 120
-
-
-class _Console(Console):
-    """A console whose closed pipe is gd's to handle (rich would exit 1 on its own)."""
-
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
-
-
-def stdout_console() -> Console:
-    console = _Console(highlight=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console.width = PIPE_WIDTH
-    return console
 
 
 #: The exit code a command has decided on before it prints (see :func:`outcome`).
@@ -66,19 +51,9 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def print_out(*renderables: RenderableType) -> None:
-    """Print to standard output: styled on a terminal; to a pipe or a file, plain lines
-    without the trailing spaces of padded table cells."""
-    console = stdout_console()
-    if console.is_terminal:
-        console.print(*renderables)
-        return
-    with console.capture() as capture:
-        console.print(*renderables)
-    sys.stdout.write("".join(f"{line.rstrip()}\n" for line in capture.get().splitlines()))
-
-
 def print_problems(problems: list[Problem]) -> None:
+    if not problems:
+        return  # no console (nor rich) for nothing to say
     console = stderr_console()
     for problem in problems:
         style = "yellow" if problem.severity == "warning" else "red"

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from gov_disclosure import api
 from gov_disclosure.cli.common import (
     date_option,
     handle_errors,
     plan_converter,
-    print_out,
     print_warnings,
-    stdout_console,
 )
 from gov_disclosure.cli.options import (
     FormatOpt,
@@ -35,6 +29,10 @@ from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import parse_evidence, parse_status
 from gov_disclosure.progress.queries import Matrix
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 app = typer.Typer(help="Record and show each unit's implementation status.", no_args_is_help=True)
 
@@ -205,6 +203,8 @@ def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str])
     """The matrix in as many blocks of columns as the terminal's width (COLUMNS) needs."""
     from rich.text import Text
 
+    from gov_disclosure.cli.terminal import print_out, stdout_console
+
     blocks = matrix_blocks(matrix, conv, stdout_console())
     tables = [
         matrix_table(matrix, conv, block, total=i == len(blocks) - 1)
@@ -240,6 +240,10 @@ def _chunks(keys: list[str], count: int) -> list[list[str]]:
 
 def matrix_table(matrix: Matrix, conv: Callable[[str], str], keys: list[str], total: bool) -> Table:
     """The matrix's rows for some of its columns, with each unit's total when ``total``."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(
         box=box.SIMPLE_HEAD,
         title_justify="left",

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Literal
@@ -207,10 +208,50 @@ def render_text(
     script: Script | None = None,
 ) -> str:
     """A Markdown or HTML document, wholly in ``script`` (None: each text as it is written)."""
+    return "".join(render_text_stream(template, view, ws, fmt, script))
+
+
+#: How much rendered text is gathered before it is converted and handed on (characters).
+_BLOCK = 1 << 20
+
+
+def render_text_stream(
+    template: Path,
+    view: View,
+    ws: Workspace | None,
+    fmt: DocFormat,
+    script: Script | None = None,
+) -> Iterator[str]:
+    """:func:`render_text` in blocks of whole lines, so a large report is never all in memory."""
     env = _environment([template.parent, *search_path(ws)], autoescape=fmt is DocFormat.html)
+    convert = script.convert if script is not None else _as_is
     with _template_errors(template):
-        text = str(env.get_template(template.name).render(**_context(view, script)))
-    return script.convert(text) if script is not None else text
+        pieces = env.get_template(template.name).generate(**_context(view, script))
+        yield from in_blocks(pieces, convert, _BLOCK)
+
+
+def in_blocks(pieces: Iterable[str], convert: Callable[[str], str], size: int) -> Iterator[str]:
+    """``pieces`` joined into blocks of at least ``size`` characters that end at a line
+    break, each converted: no word of OpenCC's dictionaries spans a line break, so the
+    blocks converted one by one are the whole text converted at once (头发 → 頭髮 needs
+    both characters in one block)."""
+    stream = iter(pieces)
+    pending: list[str] = []
+    held = 0
+    while chunk := list(islice(stream, 4096)):  # joined in C: templates yield tiny pieces
+        batch = "".join(chunk)
+        pending.append(batch)
+        held += len(batch)
+        if held >= size and "\n" in batch:
+            text = "".join(pending)
+            cut = text.rindex("\n") + 1
+            pending, held = [text[cut:]], len(text) - cut
+            yield convert(text[:cut])
+    yield convert("".join(pending))
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 def render_docx(

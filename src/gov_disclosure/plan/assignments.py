@@ -27,6 +27,8 @@ _RANK = {Role.lead: 3, Role.responsible: 2, Role.member: 1}
 
 @dataclass(frozen=True)
 class Assignment:
+    """A unit that must act on a task, in its strongest role."""
+
     unit: Unit
     role: Role
     #: The group through which a member is reached.

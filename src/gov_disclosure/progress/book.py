@@ -18,7 +18,7 @@ from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import unit_file
-from gov_disclosure.storage import yamlio
+from gov_disclosure.storage.textfile import decode_utf8
 from gov_disclosure.storage.workspace import Workspace
 
 
@@ -39,6 +39,8 @@ def date_window(year: int) -> tuple[dt.date, dt.date]:
 
 @dataclass
 class UnitProgress:
+    """One unit's progress file: its records by task or milestone id."""
+
     unit: Unit
     path: Path
     records: dict[str, ProgressRecord] = field(default_factory=dict)
@@ -144,12 +146,13 @@ def load_unit_file(
     Raises :class:`GdError` when it cannot be read at all.
     """
     from gov_disclosure import schema
+    from gov_disclosure.storage import yamlio
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
     if data is None:
         doc = loaded.workspace.load_yaml(path)
     else:
-        doc = yamlio.parse(yamlio.decode_utf8(data, path), path)
+        doc = yamlio.parse(decode_utf8(data, path), path)
     model = validate_document(doc, schema.ProgressFile, "progress file (unit, year, records)")
     unit, findings = unit_file(loaded.units, path, model.unit, "progress")
     if model.year != loaded.year:

@@ -31,6 +31,8 @@ class Flag(Labelled):
 
 @dataclass(frozen=True)
 class Due:
+    """A deadline as of a day: who must still act, and how close it is."""
+
     date: dt.date
     #: The task id, or None for a plan milestone.
     task: str | None

@@ -32,6 +32,7 @@ from gov_disclosure.storage.fileio import (
     locked_all,
     round_trip_yaml,
 )
+from gov_disclosure.storage.textfile import decode_utf8
 
 if TYPE_CHECKING:  # ruamel.yaml is imported where it is used: only writing pays for it
     from ruamel.yaml import YAML
@@ -172,7 +173,7 @@ def _prepare(
     from gov_disclosure.schema import ProgressFile
     from gov_disclosure.storage.schema_errors import validate_document
 
-    parsed = yamlio.parse(yamlio.decode_utf8(new, path), path)
+    parsed = yamlio.parse(decode_utf8(new, path), path)
     validate_document(parsed, ProgressFile, "progress file")
     return path, new, Written(unit, path, changed=True, created=created)
 

@@ -83,6 +83,8 @@ class Step:
 
 @dataclass
 class _Pause:
+    """A stretch of days the time limit does not run (a consultation, a fee)."""
+
     start: dt.date | None  # None: not started (a consultation not yet delivered)
     end: dt.date | None = None
     consult: bool = True

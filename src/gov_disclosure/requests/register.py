@@ -25,7 +25,8 @@ from gov_disclosure.requests import model as M
 from gov_disclosure.requests.clock import replay
 from gov_disclosure.requests.model import Request
 from gov_disclosure.requests.settings import Settings, load_settings, settings_path
-from gov_disclosure.storage import cache, yamlio
+from gov_disclosure.storage import cache
+from gov_disclosure.storage.textfile import decode_utf8
 from gov_disclosure.storage.workspace import Workspace
 from gov_disclosure.workdays.calendar import WorkCalendar, package_files, workdays_path
 
@@ -67,6 +68,8 @@ def all_register_files(ws: Workspace) -> list[Path]:
 
 @dataclass
 class RegisterFile:
+    """One unit's register of requests for a year."""
+
     unit: Unit
     year: int
     path: Path
@@ -179,9 +182,10 @@ def load_register_file(
     from gov_disclosure.requests.privacy import scan
     from gov_disclosure.requests.schema import PERSONAL_FIELDS
     from gov_disclosure.requests.schema import RegisterFile as Schema
+    from gov_disclosure.storage import yamlio
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
-    text = ws.read(path) if data is None else yamlio.decode_utf8(data, path)
+    text = ws.read(path) if data is None else decode_utf8(data, path)
     doc = yamlio.parse(text, path)
     findings = _personal_fields(doc.data)
     clean = yamlio.YamlDocument(path, _without_personal(doc.data), doc.root)

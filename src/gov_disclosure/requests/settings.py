@@ -41,6 +41,8 @@ class FeePause(StrEnum):
 
 @dataclass(frozen=True)
 class Settings:
+    """How the workspace reads the regulation where it leaves a choice."""
+
     consultation_pause: ConsultationPause = ConsultationPause.sending
     fee_pause: FeePause = FeePause.notice_to_payment
 

@@ -78,6 +78,8 @@ def secret() -> bytes | None:
 
 @dataclass(frozen=True)
 class Source:
+    """A file an entry was made from, as it was then (size, time, content hash)."""
+
     path: str
     size: int
     mtime_ns: int

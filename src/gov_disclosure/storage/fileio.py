@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -106,8 +106,18 @@ def _unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once; on failure the old file stays as it was.
+#: What a file is written from: its bytes, or its pieces in order (a large document, as it
+#: is rendered: never all in memory).
+Content = bytes | Iterable[bytes]
+
+
+def _pieces(data: Content) -> Iterable[bytes]:
+    return (data,) if isinstance(data, bytes) else data
+
+
+def atomic_write(path: Path, data: Content) -> int:
+    """Replace ``path`` with ``data`` all at once; on failure (also one raised while the
+    pieces are made) the old file stays as it was. Returns how many bytes were written.
 
     A target that exists but is not a regular file (``/dev/null``, a pipe) is
     written to, never replaced.
@@ -115,28 +125,30 @@ def atomic_write(path: Path, data: bytes) -> None:
     if path.exists() and not path.is_file():
         try:
             with open(path, "wb") as handle:
-                handle.write(data)
+                return sum(handle.write(piece) for piece in _pieces(data))
         except OSError as exc:
             raise GdError.data(f"cannot write {path}: {exc.strerror or exc}", path) from None
-        return
-    atomic_write_all([(path, data)])
+    return atomic_write_all([(path, data)])
 
 
-def atomic_write_all(items: list[tuple[Path, bytes]]) -> None:
+def atomic_write_all(items: list[tuple[Path, Content]]) -> int:
     """Replace several files, all or none as far as the system allows.
 
     Every new content is first written and flushed to a temporary file beside
     its target; only when all of them are on disk are they renamed over the
     targets. A failure while writing leaves every old file as it was; a rename
     that fails (rare: the data is already on disk) is reported with exactly what
-    was and was not replaced.
+    was and was not replaced. Returns how many bytes were written in all.
     """
     for path, _ in items:
         _refuse_read_only(path)
     staged: list[tuple[str, Path]] = []
+    written = 0
     try:
         for path, data in items:
-            staged.append((_stage(path, data), path))
+            tmp_name, size = _stage(path, data)
+            staged.append((tmp_name, path))
+            written += size
     except OSError as exc:
         for tmp_name, _ in staged:
             with contextlib.suppress(OSError):
@@ -147,6 +159,7 @@ def atomic_write_all(items: list[tuple[Path, bytes]]) -> None:
             f"cannot write {failed.name}: {exc.strerror or exc}; {unchanged}", failed
         ) from None
     _commit(staged)
+    return written
 
 
 def _refuse_read_only(path: Path) -> None:
@@ -156,12 +169,13 @@ def _refuse_read_only(path: Path) -> None:
             raise GdError.data(f"{path.name} is read-only; make it writable to change it", path)
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """The new content in a flushed temporary file beside ``path``, with its mode; its name."""
-    tmp_name = _temporary(path, data)
+def _stage(path: Path, data: Content) -> tuple[str, int]:
+    """The new content in a flushed temporary file beside ``path``, with its mode; its name
+    and size."""
+    tmp_name, size = _temporary(path, data)
     mode = path.stat().st_mode & 0o777 if path.is_file() else 0o666 & ~_umask()
     os.chmod(tmp_name, mode)
-    return tmp_name
+    return tmp_name, size
 
 
 def _commit(staged: list[tuple[str, Path]]) -> None:
@@ -185,23 +199,25 @@ def _commit(staged: list[tuple[str, Path]]) -> None:
         _fsync_dir(path.parent)
 
 
-def _temporary(path: Path, data: bytes) -> str:
-    """``data`` written and flushed to disk in a temporary file beside ``path``; its name.
+def _temporary(path: Path, data: Content) -> tuple[str, int]:
+    """``data`` written and flushed to disk in a temporary file beside ``path``; its name
+    and size.
 
-    A write that fails (a full disk) leaves no temporary file behind.
+    A write that fails (a full disk, or a piece that could not be made) leaves no
+    temporary file behind.
     """
     with tempfile.NamedTemporaryFile(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     ) as tmp:
         try:
-            tmp.write(data)
+            size = sum(tmp.write(piece) for piece in _pieces(data))
             tmp.flush()
             os.fsync(tmp.fileno())
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp.name)
             raise
-    return tmp.name
+    return tmp.name, size
 
 
 def create_new(path: Path, data: bytes) -> None:
@@ -217,7 +233,7 @@ def create_new(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp_name = None
     try:
-        tmp_name = _temporary(path, data)
+        tmp_name, _ = _temporary(path, data)
         os.chmod(tmp_name, 0o666 & ~_umask())
         try:
             os.link(tmp_name, path)

@@ -104,6 +104,8 @@ def listdir(rev: str, folder: Path, top: Path) -> list[str]:
 
 @dataclass(frozen=True)
 class Commit:
+    """One commit of `git log`, as gd reads it."""
+
     sha: str
     author: str
     date: str  # ISO 8601, as git gives it

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError, display_path
-from gov_disclosure.storage.fileio import atomic_write, ignore_folder
+from gov_disclosure.storage.fileio import Content, atomic_write, ignore_folder
 
 #: Folders of the workspace that hold its sources: a document is never written into them.
 SOURCE_DIRS = ("plan", "progress", "report", "requests", "annual", "templates", ".git")
@@ -25,8 +26,9 @@ SOURCE_SUFFIXES = (".yaml", ".yml", ".j2")
 _RECORD = "outputs.json"
 
 
-def write_document(path: Path, data: bytes, root: Path | None, force: bool = False) -> None:
-    """Write a document's bytes to ``path`` after :func:`check_target`; remember them."""
+def write_document(path: Path, data: Content, root: Path | None, force: bool = False) -> int:
+    """Write a document (its bytes, or its pieces as they are rendered) to ``path`` after
+    :func:`check_target`; remember what was written. Returns its size in bytes."""
     check_target(path, root, force)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,9 +36,17 @@ def write_document(path: Path, data: bytes, root: Path | None, force: bool = Fal
         raise GdError.usage(
             f"-o {display_path(path)}: cannot make its folder: {exc.strerror or exc}"
         ) from None
-    atomic_write(path, data)
+    digest = hashlib.sha256()
+
+    def hashed() -> Iterator[bytes]:
+        for piece in (data,) if isinstance(data, bytes) else data:
+            digest.update(piece)
+            yield piece
+
+    size = atomic_write(path, hashed())
     if root is not None:
-        _remember(root, path, data)
+        _remember(root, path, digest.hexdigest())
+    return size
 
 
 def check_target(path: Path, root: Path | None, force: bool) -> None:
@@ -89,12 +99,12 @@ def _is_previous_output(root: Path, path: Path) -> bool:
     return recorded == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _remember(root: Path, path: Path, data: bytes) -> None:
+def _remember(root: Path, path: Path, sha256: str) -> None:
     record_path = _record_path(root)
     if record_path.parent.is_symlink() or not (root / C.PLAN_DIR).is_dir():
         return  # never write through a link; only in a workspace
     record = _load(root)
-    record[str(path.resolve())] = hashlib.sha256(data).hexdigest()
+    record[str(path.resolve())] = sha256
     try:
         record_path.parent.mkdir(exist_ok=True)
         ignore_folder(record_path.parent)

@@ -13,10 +13,15 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError, Problem
-from gov_disclosure.storage import gitio, yamlio
+from gov_disclosure.storage import gitio
+from gov_disclosure.storage.textfile import decode_utf8, read_text
+
+if TYPE_CHECKING:
+    from gov_disclosure.storage.yamlio import YamlDocument
 
 _PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
 
@@ -46,7 +51,7 @@ class Workspace:
     def read(self, path: Path) -> str:
         """A file's text (UTF-8), from disk or from the revision (with the same size limit)."""
         if self.rev is None:
-            return yamlio.read_text(path)
+            return read_text(path)
         label = self.label(path)
         data = gitio.show(self.rev, path, self._top())
         if data is None:
@@ -54,7 +59,7 @@ class Workspace:
         if len(data) > C.MAX_FILE_BYTES:
             limit = C.MAX_FILE_BYTES // (1024 * 1024)
             raise GdError.data(f"file is too large (over {limit} MiB, the limit)", label)
-        return yamlio.decode_utf8(data, label)
+        return decode_utf8(data, label)
 
     def label(self, path: Path) -> Path:
         """How a file is named in messages: ``d8f9534d:plan/2020.yaml`` at a revision."""
@@ -66,7 +71,9 @@ class Workspace:
             rel = path.as_posix()
         return Path(f"{self.rev[:8]}:{rel}")
 
-    def load_yaml(self, path: Path) -> yamlio.YamlDocument:
+    def load_yaml(self, path: Path) -> YamlDocument:
+        from gov_disclosure.storage import yamlio  # PyYAML only for the files actually parsed
+
         return yamlio.parse(self.read(path), self.label(path))
 
     def exists(self, path: Path) -> bool:
