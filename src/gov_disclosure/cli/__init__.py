@@ -27,6 +27,7 @@ completion get the whole tree, which is also what ``app`` is.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -108,7 +109,17 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+#: The garbage collector's thresholds for a run of gd (mypy's, from mypy/main.py).
+GC_THRESHOLDS = (200_000, 30, 30)
+
+
 def main() -> None:
+    # gd builds large trees of small objects that hold no cycles (a YAML file's nodes and
+    # their marks, 100,000 records); with Python's default thresholds the collector walks
+    # them again and again as they grow. Young cycles are still collected; the old
+    # generations rarely. Measured at 10,000 tasks: a cold `gd due` 8.4 s → 4.6 s, a warm
+    # HTML report 3.05 s → 2.4 s, the same peak memory (docs/performance.md).
+    gc.set_threshold(*GC_THRESHOLDS)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
@@ -116,4 +127,4 @@ def main() -> None:
     build(command_of(sys.argv[1:]))()
 
 
-__all__ = ["GROUPS", "app", "build", "command_of", "main"]
+__all__ = ["GC_THRESHOLDS", "GROUPS", "app", "build", "command_of", "main"]
