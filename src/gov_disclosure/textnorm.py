@@ -97,14 +97,17 @@ _INVISIBLE = frozenset({"Cf", "Mn", "Me"})
 def text_warnings(text: str) -> list[tuple[int, str]]:
     """Signs of damage in one piece of text: (offset, message) pairs."""
     found: list[tuple[int, str]] = []
-    for m in pinyin_annotation().finditer(text):
+    # Each pattern is searched only where its bracket or question mark is (most texts).
+    annotated = "(" in text or "（" in text
+    for m in pinyin_annotation().finditer(text) if annotated else ():
         found.append((m.start(), f"leftover pinyin annotation {m.group()!r}"))
     pos = text.find(_REPLACEMENT)
     if pos >= 0:
         found.append(
             (pos, "U+FFFD replacement character: the text was decoded with the wrong encoding")
         )
-    for m in _question_in_cjk().finditer(text):
+    questioned = "?" in text or "？" in text
+    for m in _question_in_cjk().finditer(text) if questioned else ():
         found.append(
             (
                 m.start(),

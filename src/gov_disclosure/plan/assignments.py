@@ -132,6 +132,15 @@ def units_for_key(loaded: LoadedPlan, key: str) -> list[Unit] | None:
     return None
 
 
+def reports_on(loaded: LoadedPlan, key: str, unit: Unit) -> bool | None:
+    """Whether ``unit`` must report on a task or milestone (:func:`units_for_key`, asked of
+    one unit: by id, without listing the others); None when the key is unknown."""
+    if key in loaded.tasks_by_id:
+        return unit.id in loaded.assignments[key]
+    units = units_for_key(loaded, key)
+    return None if units is None else any(u.id == unit.id for u in units)
+
+
 def units_for_deadline(loaded: LoadedPlan, task_id: str, index: int) -> list[Unit]:
     task = loaded.tasks_by_id[task_id]
     return deadline_units(task, task.deadlines[index], loaded.units, loaded.assignments[task_id])

@@ -101,6 +101,8 @@ class _PlanChecker:
 
 def text_findings(data: object, loc: tuple[str | int, ...]) -> list[Finding]:
     """Lint warnings for every text of a file: pinyin left over, encoding damage."""
+    if not text_warnings("\n".join(_texts(data))):
+        return []  # the usual case, found with one search over the file's texts
     out: list[Finding] = []
     stack: list[tuple[object, tuple[str | int, ...]]] = [(data, loc)]
     while stack:
@@ -112,4 +114,21 @@ def text_findings(data: object, loc: tuple[str | int, ...]) -> list[Finding]:
             stack.extend((v, (*where, k)) for k, v in value.items())
         elif isinstance(value, list):
             stack.extend((v, (*where, i)) for i, v in enumerate(value))
+    return out
+
+
+def _texts(data: object) -> list[str]:
+    """Every text of a file's data: joined, they show a warning whenever one text does (a
+    warning's match in a text is one in the joined texts; a match across two only costs
+    the walk that then finds nothing)."""
+    out: list[str] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
     return out

@@ -15,7 +15,7 @@ from pathlib import Path
 from gov_disclosure import constants as C
 from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors, repeated_keys
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
-from gov_disclosure.plan.assignments import units_for_key
+from gov_disclosure.plan.assignments import reports_on
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import unit_file
 from gov_disclosure.storage.textfile import decode_utf8
@@ -173,7 +173,7 @@ def check_records(
     findings += repeated_keys("records", "task", [r.task for r in records], "record for", "record")
     for i, record in enumerate(records):
         loc = ("records", i)
-        assigned = units_for_key(loaded, record.task)
+        assigned = reports_on(loaded, record.task, unit)
         if assigned is None:
             findings.append(
                 Finding(
@@ -181,7 +181,7 @@ def check_records(
                     f"no task or milestone {record.task!r} in the {loaded.year} plan",
                 )
             )
-        elif unit not in assigned:
+        elif not assigned:
             findings.append(
                 Finding((*loc, "task"), f"{unit.name} is not assigned to {record.task}")
             )
