@@ -97,8 +97,10 @@ def _indexed(
     assert plans.conn is not None
     rows = _file_rows(plans.conn, plans.year, day)
     stale = [p for p in files if str(p) not in rows or rows[str(p)][0] != wanted.get(str(p))]
+    read: dict[str, list[ProgressRecord]] = {}
     if stale:
-        rows.update(_check(plans, stale, wanted, today))
+        checked, read = _check(plans, stale, wanted, today)
+        rows.update(checked)
     _forget_others(plans, {str(p) for p in files})
     usable: list[tuple[str, str]] = []
     for path in files:
@@ -106,7 +108,7 @@ def _indexed(
         problems += found
         if ok and unit_id is not None and (scope.units is None or unit_id in scope.units):
             usable.append((str(path), unit_id))
-    book = _book(plans, usable, scope)
+    book = _book(plans, usable, scope, read)
     plans.confirm()
     return book, problems
 
@@ -147,8 +149,9 @@ def _file_rows(conn: sqlite3.Connection, year: int, day: str) -> dict[str, _File
 
 def _check(
     plans: PlanIndex, stale: list[Path], wanted: dict[str, str], today: dt.date | None
-) -> dict[str, _FileRow]:
-    """Check files against the plan and write their rows (when the index takes them).
+) -> tuple[dict[str, _FileRow], dict[str, list[ProgressRecord]]]:
+    """Check files against the plan and write their rows (when the index takes them); the
+    rows, and the records just read (the book takes them as they are, not back from SQL).
 
     A few files edited since the last run are each checked against the slice of the
     plan their unit and records name (no need to read every task); more, against the
@@ -158,6 +161,7 @@ def _check(
     else:
         loaded, against = plans.whole(), None
     out: dict[str, _FileRow] = {}
+    read: dict[str, list[ProgressRecord]] = {}
     writes: list[_Write] = []
     for path in stale:
         key = wanted.get(str(path), "")
@@ -169,10 +173,11 @@ def _check(
             continue
         ok = not any(p.severity == "error" for p in found)
         out[str(path)] = (key, progress.unit.id, ok, found)
-        writes.append((path, key, progress.unit.id, found, list(progress.records.values())))
+        read[str(path)] = list(progress.records.values())
+        writes.append((path, key, progress.unit.id, found, read[str(path)]))
     with contextlib.suppress(sqlite3.Error):  # not written: checked again next time
         _write(plans, writes, today.isoformat() if today else "")
-    return out
+    return out, read
 
 
 #: A file's row to write: path, checked key, unit id (None: unreadable), problems, records.
@@ -224,13 +229,46 @@ def _forget_others(plans: PlanIndex, present: set[str]) -> None:
             conn.execute("DELETE FROM records WHERE year = ? AND path = ?", (plans.year, path))
 
 
-def _book(plans: PlanIndex, usable: list[tuple[str, str]], scope: Scope) -> ProgressBook:
-    """The book of these files' records, units in registry order (as a straight read)."""
+def _book(
+    plans: PlanIndex,
+    usable: list[tuple[str, str]],
+    scope: Scope,
+    read: dict[str, list[ProgressRecord]],
+) -> ProgressBook:
+    """The book of these files' records, units in registry order (as a straight read): the
+    records of files just ``read`` as they are, the others' from their rows."""
     assert plans.conn is not None
     loaded: LoadedPlan = plans.header
     by_path: dict[str, dict[str, ProgressRecord]] = {path: {} for path, _ in usable}
+    keys = None if scope.keys is None else set(scope.keys)
+    for path, records in read.items():
+        if path in by_path:
+            chosen = (r for r in records if keys is None or r.task in keys)
+            by_path[path] = {r.task: _scoped(r, scope) for r in chosen}
+    rest = [(path, unit_id) for path, unit_id in usable if path not in read]
+    if rest:
+        units = sorted({unit_id for _, unit_id in rest})
+        _rows_into(plans, {path: by_path[path] for path, _ in rest}, units, scope)
+    book = ProgressBook(plans.year)
+    for path, unit_id in usable:
+        unit = loaded.units.by_id[unit_id]
+        book.by_unit[unit_id] = UnitProgress(unit, Path(path), by_path[path])
+    order = {u.id: i for i, u in enumerate(loaded.units.units)}
+    book.by_unit = dict(sorted(book.by_unit.items(), key=lambda kv: order[kv[0]]))
+    return book
+
+
+def _scoped(record: ProgressRecord, scope: Scope) -> ProgressRecord:
+    """A record as its row gives it in ``scope``: without details, its key, status and date."""
+    return record if scope.details else ProgressRecord(record.task, record.status, record.date)
+
+
+def _rows_into(
+    plans: PlanIndex, by_path: dict[str, dict[str, ProgressRecord]], units: list[str], scope: Scope
+) -> None:
+    """The records of these files (of these units) from their rows, into their entries."""
+    assert plans.conn is not None
     columns = "evidence, note" if scope.details else "NULL, NULL"
-    units = sorted({unit_id for _, unit_id in usable})
     sql = (
         f"SELECT path, key, status, date, {columns} FROM records"
         f" WHERE year = ? AND unit IN ({_marks(units)})"
@@ -248,13 +286,6 @@ def _book(plans: PlanIndex, usable: list[tuple[str, str]], scope: Scope) -> Prog
         if kept is not None:
             record = from_row(*row)
             kept[record.task] = record
-    book = ProgressBook(plans.year)
-    for path, unit_id in usable:
-        unit = loaded.units.by_id[unit_id]
-        book.by_unit[unit_id] = UnitProgress(unit, Path(path), by_path[path])
-    order = {u.id: i for i, u in enumerate(loaded.units.units)}
-    book.by_unit = dict(sorted(book.by_unit.items(), key=lambda kv: order[kv[0]]))
-    return book
 
 
 _STATUS = {s.value: s for s in Status}
