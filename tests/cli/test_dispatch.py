@@ -68,13 +68,15 @@ def test_a_warm_listing_loads_only_what_it_needs(workspace: Path) -> None:
 )
 def test_a_warm_json_listing_loads_neither_yaml_nor_rich(workspace: Path, args: list[str]) -> None:
     """A script's warm `--format json` reads the index and prints JSON: PyYAML (the files are
-    not parsed) and rich (no table, no message) stay unloaded (issue 18's start-up)."""
+    not parsed), rich (no table, no message) and, in a workspace without a register of
+    requests, what checks one stay unloaded (issue 18's start-up)."""
     code = (
         "import sys\n"
         f"sys.argv = ['gd', *{args!r}, '--root', sys.argv[1], '-f', 'json']\n"
         "from gov_disclosure.cli import main\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
-        "print(' '.join(m for m in ('yaml', 'rich') if m in sys.modules), file=sys.stderr)\n"
+        "loaded = ('yaml', 'rich', 'gov_disclosure.requests.register')\n"
+        "print(' '.join(m for m in loaded if m in sys.modules), file=sys.stderr)\n"
     )
     run = [sys.executable, "-c", code, str(workspace)]
     subprocess.run(run, capture_output=True, check=True)  # the first run fills the index

@@ -13,12 +13,8 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from gov_disclosure.plan.loading import load_registry
-from gov_disclosure.requests.register import (
-    check_private_files,
-    load_register,
-    private_files,
-    register_years,
-)
+from gov_disclosure.requests.files import private_files, register_years
+from gov_disclosure.requests.register import check_private_files, load_register
 from gov_disclosure.storage.workspace import find_workspace
 from gov_disclosure.workdays.calendar import load_calendar
 

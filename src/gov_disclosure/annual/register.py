@@ -33,7 +33,7 @@ def register_table3(ws: Workspace, unit: Unit, year: int) -> Table3 | None:
 def register_tables(ws: Workspace, year: int) -> dict[str, Table3]:
     """Unit id → table 三 of ``year``, for each unit that kept a register that year
     (:func:`gov_disclosure.requests.table3.table3_by_unit`, the register read once)."""
-    from gov_disclosure.requests.register import register_path, register_years
+    from gov_disclosure.requests.files import register_path, register_years
     from gov_disclosure.requests.table3 import table3_by_unit
 
     if year not in register_years(ws):

@@ -66,7 +66,7 @@ def _request_dues(
     loaded: LoadedPlan, today: dt.date, warn_days: int, unit: Unit | None, warnings: list[Problem]
 ) -> list[Due]:
     """Open requests as deadlines; nothing is read when the workspace keeps no register."""
-    from gov_disclosure.requests.register import register_years
+    from gov_disclosure.requests.files import register_years
 
     if not register_years(loaded.workspace):
         return []

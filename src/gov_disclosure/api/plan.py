@@ -137,13 +137,8 @@ def _validate_requests(
     ws: Workspace, units_index: UnitIndex, report: ValidationReport, today: dt.date
 ) -> list[str]:
     """The working-day calendar file, the request settings, the registers and private files."""
-    from gov_disclosure.requests.register import (
-        check_private_files,
-        load_register,
-        register_files,
-        register_years,
-        requests_dir,
-    )
+    from gov_disclosure.requests.files import register_files, register_years, requests_dir
+    from gov_disclosure.requests.register import check_private_files, load_register
     from gov_disclosure.workdays.calendar import load_calendar, workdays_path
 
     try:

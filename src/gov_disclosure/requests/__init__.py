@@ -1,12 +1,12 @@
 """Requests for government information (依申請公開): the register, its clocks, table 三.
 
 Owns the register files ``requests/<year>/<unit-id>.yaml`` and the git-ignored
-personal data beside them (:mod:`.privacy`), what a request is (:mod:`.model`)
-and what its file may hold (:mod:`.schema`), reading and checking them
-(:mod:`.register`), the statutory clock of each request in working days
-(:mod:`.clock`), writes (:mod:`.store`), listings and deadlines
-(:mod:`.queries`), and the counts of table 三 of the annual report
-(:mod:`.table3`).
+personal data beside them (:mod:`.privacy`), where those files are
+(:mod:`.files`), what a request is (:mod:`.model`) and what its file may hold
+(:mod:`.schema`), reading and checking them (:mod:`.register`), the statutory
+clock of each request in working days (:mod:`.clock`), writes (:mod:`.store`),
+listings and deadlines (:mod:`.queries`), and the counts of table 三 of the
+annual report (:mod:`.table3`).
 
 May import: the foundations, :mod:`gov_disclosure.storage`,
 :mod:`gov_disclosure.workdays`, :mod:`gov_disclosure.plan` and

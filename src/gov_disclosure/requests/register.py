@@ -12,7 +12,6 @@ reads it: an answer that silently left out a request would be wrong.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,47 +22,13 @@ from gov_disclosure.models import Unit
 from gov_disclosure.plan.units import UnitIndex, unit_file
 from gov_disclosure.requests import model as M
 from gov_disclosure.requests.clock import replay
+from gov_disclosure.requests.files import all_register_files, private_files, private_path
 from gov_disclosure.requests.model import Request
 from gov_disclosure.requests.settings import Settings, load_settings, settings_path
 from gov_disclosure.storage import cache
 from gov_disclosure.storage.textfile import decode_utf8
 from gov_disclosure.storage.workspace import Workspace
 from gov_disclosure.workdays.calendar import WorkCalendar, package_files, workdays_path
-
-_YEAR = re.compile(r"^\d{4}$")
-SUFFIXES = (".yaml", ".yml")
-
-
-def requests_dir(ws: Workspace) -> Path:
-    return ws.root / C.REQUESTS_DIR
-
-
-def register_path(ws: Workspace, year: int, unit_id: str) -> Path:
-    return requests_dir(ws) / str(year) / f"{unit_id}.yaml"
-
-
-def private_path(ws: Workspace, year: int, unit_id: str) -> Path:
-    return requests_dir(ws) / C.PRIVATE_DIR / str(year) / f"{unit_id}.yaml"
-
-
-def register_years(ws: Workspace) -> list[int]:
-    """The years that have a register folder (``requests/2020/``), oldest first."""
-    root = requests_dir(ws)
-    if not root.is_dir():
-        return []
-    return sorted(int(p.name) for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
-
-
-def register_files(ws: Workspace, year: int) -> list[Path]:
-    return [
-        p
-        for p in ws.files(requests_dir(ws) / str(year))
-        if p.suffix in SUFFIXES and not p.name.startswith(".")
-    ]
-
-
-def all_register_files(ws: Workspace) -> list[Path]:
-    return [p for year in register_years(ws) for p in register_files(ws, year)]
 
 
 @dataclass
@@ -361,16 +326,6 @@ def load_private(ws: Workspace, year: int, unit_id: str) -> dict[str, M.Applican
         ws.load_yaml(path), PrivateFile, "private file (unit, year, applicants)"
     )
     return {number: a.runtime() for number, a in model.applicants.items()}
-
-
-def private_files(ws: Workspace) -> list[Path]:
-    root = requests_dir(ws) / C.PRIVATE_DIR
-    if not root.is_dir():
-        return []
-    years = sorted(p for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
-    return [
-        p for y in years for p in ws.files(y) if p.suffix in SUFFIXES and not p.name.startswith(".")
-    ]
 
 
 def check_private_files(ws: Workspace, register: Register) -> tuple[list[Problem], int]:

@@ -21,6 +21,7 @@ from gov_disclosure.models import Unit
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.requests import model as M
 from gov_disclosure.requests.clock import replay
+from gov_disclosure.requests.files import private_path, register_path
 from gov_disclosure.requests.model import Applicant, Event, Request
 from gov_disclosure.requests.privacy import (
     ID_15,
@@ -30,11 +31,7 @@ from gov_disclosure.requests.privacy import (
     find_personal,
     id_checksum_ok,
 )
-from gov_disclosure.requests.register import (
-    load_register_file,
-    private_path,
-    register_path,
-)
+from gov_disclosure.requests.register import load_register_file
 from gov_disclosure.requests.settings import Settings
 from gov_disclosure.storage.fileio import atomic_write, ensure_gitignore, locked, round_trip_yaml
 from gov_disclosure.storage.workspace import Workspace
