@@ -115,7 +115,7 @@ def test_rendered_text_is_escaped_never_evaluated(title: str, note: str, tmp_pat
     import dataclasses
 
     from gov_disclosure.documents import views
-    from gov_disclosure.documents.render import DocFormat, find_template, render_text
+    from gov_disclosure.documents.render import DocFormat, find_template, render_text_stream
     from gov_disclosure.models import ProgressRecord, Status
     from gov_disclosure.progress.book import ProgressBook, UnitProgress
 
@@ -142,8 +142,10 @@ def test_rendered_text_is_escaped_never_evaluated(title: str, note: str, tmp_pat
     view = views.report(loaded, book, dt.date(2020, 11, 30))
     from markupsafe import escape
 
-    page = render_text(
-        find_template("report", DocFormat.html, None, None), view, None, DocFormat.html
+    page = "".join(
+        render_text_stream(
+            find_template("report", DocFormat.html, None, None), view, None, DocFormat.html
+        )
     )
     assert str(escape(title.strip())) in page  # the title, escaped
     assert "<script" not in page  # no markup from the data, ever
@@ -152,8 +154,10 @@ def test_rendered_text_is_escaped_never_evaluated(title: str, note: str, tmp_pat
         or "{{ 7*7 }}" not in title + note
         or "{{ 7*7 }}" in page
     )
-    markdown = render_text(
-        find_template("report", DocFormat.md, None, None), view, None, DocFormat.md
+    markdown = "".join(
+        render_text_stream(
+            find_template("report", DocFormat.md, None, None), view, None, DocFormat.md
+        )
     )
     assert re.search(r"(?<!\\)<script", markdown) is None  # only as escaped text: \<script\>
     if "{{ 7*7 }}" in note:

@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 
 @cache
-def pinyin_annotation() -> re.Pattern[str]:
+def _pinyin_annotation() -> re.Pattern[str]:
     """A pinyin annotation that a web page put after a character: 衛(wèi), 鄉(xiāng).
 
     Lower-case Latin letters (with tone marks, or a tone digit) in ASCII or
@@ -46,8 +46,10 @@ _SPACES = re.compile(r"\s+")
 
 def strip_pinyin(text: str) -> str:
     """Remove pinyin annotations, keeping real parentheses such as 各鄉(鎮、街道)."""
+    if "(" not in text and "（" not in text:
+        return text  # no annotation without its bracket (and no pattern to compile)
     while True:  # 衛(a)(b): removing one annotation can put another after a character
-        stripped = pinyin_annotation().sub("", text)
+        stripped = _pinyin_annotation().sub("", text)
         if stripped == text:
             return text
         text = stripped
@@ -99,7 +101,7 @@ def text_warnings(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     # Each pattern is searched only where its bracket or question mark is (most texts).
     annotated = "(" in text or "（" in text
-    for m in pinyin_annotation().finditer(text) if annotated else ():
+    for m in _pinyin_annotation().finditer(text) if annotated else ():
         found.append((m.start(), f"leftover pinyin annotation {m.group()!r}"))
     pos = text.find(_REPLACEMENT)
     if pos >= 0:

@@ -277,6 +277,8 @@ def test_template_option(gd, workspace: Path, tmp_path: Path) -> None:
         ("第一行\n{% for x in %}\n", 2, "template syntax error"),
         ("一\n二\n{{ no_such_thing }}\n", 3, "'no_such_thing' is undefined"),
         ("{{ title.__class__.__mro__ }}\n", 1, "template error"),
+        ("一\n{{ 1 / 0 }}\n", 2, "template error: ZeroDivisionError"),
+        ('一\n二\n{{ "a" + 1 }}\n', 3, "template error: TypeError"),
     ],
 )
 def test_broken_template_is_reported_with_its_line(
@@ -410,3 +412,70 @@ def test_blocks_keep_what_follows_many_empty_pieces() -> None:
 
     pieces = ["頭\n", *[""] * 10_000, "尾\n"]
     assert "".join(in_blocks(pieces, str, 1)) == "頭\n尾\n"
+
+
+@pytest.mark.parametrize(
+    "body", ["{% if %}\n", "".join(f"第{i}行\n" for i in range(99)) + "{{ x }}\n"]
+)
+def test_a_failed_render_leaves_no_folder_it_made(
+    gd, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str
+) -> None:
+    """A syntax error stops before anything is made; one midway, after a block was written,
+    takes away the temporary file and the folders made for -o."""
+    from gov_disclosure.documents import render
+
+    monkeypatch.setattr(render, "_BLOCK", 16)
+    (workspace / "templates").mkdir()
+    (workspace / "templates" / "report.md.j2").write_text(body, encoding="utf-8")
+    out = tmp_path / "new" / "deeper" / "report.md"
+    result = gd("report", "render", "--as-of", "2020-11-30", "-o", str(out))
+    assert result.exit_code == 1, result.stderr
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_render_abandoned_midway_loads_no_word_library(tmp_path: Path) -> None:
+    """A stream closed before its end (a write that failed) ends quietly: the failure is
+    the write's, and nothing is loaded to explain it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from gov_disclosure.documents.render import DocFormat, find_template, render_text_stream\n"
+        "from gov_disclosure.api import report\n"
+        f"document = report(root=Path({str(REPO)!r}))\n"
+        "stream = document.stream(DocFormat.md)\n"
+        "next(stream)\n"
+        "stream.close()\n"
+        "print('docx' in sys.modules, file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_standard_output_that_cannot_be_written_is_said(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "gov_disclosure", "report", "render", "--root", str(REPO),
+             "--as-of", "2020-11-30"],
+            stdout=full, stderr=subprocess.PIPE, text=True, check=False,
+        )  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    assert "cannot write to standard output: No space left on device" in run.stderr
+
+
+def test_a_device_is_not_remembered_as_a_document(gd, example: Path) -> None:
+    import json
+
+    assert (
+        gd("report", "render", "--as-of", "2020-11-30", "-o", os.devnull, root=example).exit_code
+        == 0
+    )
+    record = example / ".gd-cache" / "outputs.json"
+    assert not record.exists() or os.devnull not in json.loads(record.read_text(encoding="utf-8"))

@@ -91,3 +91,27 @@ def test_the_trusted_catalogue_is_what_the_schema_makes() -> None:
     conn.executescript(db.SCHEMA)
     assert db._objects(conn) == db._SCHEMA_OBJECTS
     assert ("table", "records") in db._SCHEMA_OBJECTS and len(db._SCHEMA_OBJECTS) == 12
+
+
+def test_a_file_whose_rows_could_not_be_written_is_counted_as_read(
+    indexed: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`gd validate` counts the records of a file just read again as the file has them, even
+    when the index could not take its rows (a read-only cache: the write is given up)."""
+    from gov_disclosure.index import progress as indexed_progress
+    from gov_disclosure.index.progress import progress_summary
+
+    path = indexed.root / "progress" / "2020" / "xiongbi.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + '  - task: "report"\n    status: not_started\n',
+        encoding="utf-8",
+    )
+
+    def refused(*args: object) -> None:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(indexed_progress, "_write", refused)
+    count, _ = progress_summary(open_plan(indexed), None)
+    assert count == 12  # the bundled 11, and the one just added
+    book, _ = progress_as_of(open_plan(indexed), dt.date(2020, 12, 31))
+    assert sum(len(p.records) for p in book.by_unit.values()) == 12

@@ -7,12 +7,20 @@ import os
 import stat
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from gov_disclosure.errors import GdError
-from gov_disclosure.storage.fileio import atomic_write, ensure_gitignore, locked, round_trip_yaml
+from gov_disclosure.storage.fileio import (
+    atomic_write,
+    atomic_write_all,
+    ensure_gitignore,
+    locked,
+    pieces,
+    round_trip_yaml,
+)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -184,3 +192,62 @@ def test_round_trip_yaml_keeps_comments_quotes_and_chinese() -> None:
     out = io.StringIO()
     yaml.dump(data, out)
     assert out.getvalue() == text
+
+
+# ---- a file written from pieces --------------------------------------------------------
+
+
+def failing_pieces(first: int) -> Iterator[bytes]:
+    """What a render that fails midway gives: some pieces, then an error."""
+    for i in range(first):
+        yield f"第{i}行\n".encode()
+    raise GdError.data("template error: 'no_such_thing' is undefined")
+
+
+def test_pieces_that_fail_leave_every_old_file_and_no_temporary_one(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(b"old a")
+    with pytest.raises(GdError, match="no_such_thing"):
+        atomic_write_all([(a, b"new a"), (b, failing_pieces(3))])
+    assert a.read_bytes() == b"old a" and not b.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_a_pipe_gets_the_whole_content_or_nothing(tmp_path: Path) -> None:
+    """A target that is not a regular file is written to, not replaced: the pieces are
+    gathered first, so a render that fails midway sends none of its part."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as handle:
+            received.append(handle.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    with pytest.raises(GdError, match="no_such_thing"):
+        atomic_write(fifo, failing_pieces(1000))
+    with open(fifo, "wb"):
+        pass  # what the reader's open waits for: then it reads the end at once
+    reader.join(timeout=10)
+    assert received == [b""]
+
+
+def test_pieces_close_the_stream_they_were_given() -> None:
+    """A write that stops early ends the render at once (its generator is closed)."""
+    closed: list[bool] = []
+
+    def stream() -> Iterator[bytes]:
+        try:
+            yield b"x"
+            yield b"y"
+        finally:
+            closed.append(True)
+
+    taken = pieces(stream())
+    assert next(taken) == b"x"
+    taken.close()
+    assert closed == [True]
+    assert b"".join(pieces(bytearray(b"ab"))) == b"ab"  # bytes-like content is one piece
+    assert list(pieces([b"a", b"b"])) == [b"a", b"b"]  # an iterator without close()

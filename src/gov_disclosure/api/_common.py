@@ -86,9 +86,11 @@ def render_view_stream(
     script: Script | None = None,
 ) -> Iterator[bytes]:
     """A view's bytes in ``fmt`` — the ``kind``'s template, or ``template``, filled in, wholly
-    in ``script`` (None: each text as it is written) — in pieces as they are rendered (a Word
-    document is one piece). The template is found at once; a failure while rendering is
-    raised from the iteration."""
+    in ``script`` (None: each text as it is written) — in pieces as they are rendered.
+
+    The template is found and compiled at once; Markdown and HTML are then rendered as
+    the pieces are taken (a failure is raised from the iteration), a Word document at
+    once, as one piece."""
     from gov_disclosure.documents.render import (
         DocFormat,
         find_template,

@@ -51,7 +51,7 @@ class Document:
 
     def stream(self, fmt: DocFormat, template: Path | None = None) -> Iterator[bytes]:
         """:meth:`render` in pieces as they are rendered: a large report to a file is never
-        all in memory (a failure while rendering is raised from the iteration)."""
+        all in memory (see :func:`~gov_disclosure.api._common.render_view_stream`)."""
         ws = self.loaded.workspace
         return render_view_stream(self.kind, fmt, self.view, ws, self.as_of, template, self.script)
 

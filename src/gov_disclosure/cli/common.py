@@ -29,7 +29,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def stderr_console() -> Console:
-    """Messages for people on standard error (rich is loaded only when one is printed)."""
+    """Messages for people on standard error (rich is loaded only when one is made: a run
+    with nothing to say never loads it)."""
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -25,6 +25,7 @@ from gov_disclosure.textnorm import convert_texts, spreadsheet_safe, visible
 
 if TYPE_CHECKING:
     from gov_disclosure.models import Unit
+    from gov_disclosure.storage.fileio import Content
 
 #: A listing's record: a JSON-ready mapping (often a TypedDict of the core).
 R = TypeVar("R", bound=Mapping[str, Any])
@@ -94,10 +95,7 @@ def print_csv(header: list[str], rows: list[list[str]]) -> None:
 
 
 def write_output(
-    data: bytes | Iterable[bytes],
-    output: Path | None = None,
-    quiet: bool = False,
-    root: Path | None = None,
+    data: Content, output: Path | None = None, quiet: bool = False, root: Path | None = None
 ) -> None:
     """A document to standard output, or atomically to ``output`` (said on stderr); with
     ``root`` (the workspace), the file is checked as a document target and remembered.
@@ -106,26 +104,23 @@ def write_output(
     holds the whole document in memory, and a failure while rendering leaves the old file.
     Standard output always gets the whole document or nothing, so pieces are gathered first.
     """
+    from gov_disclosure.storage.fileio import whole
+
     if output is None:
-        whole = data if isinstance(data, bytes) else b"".join(data)
+        content = whole(data)
         sys.stdout.flush()
-        sys.stdout.buffer.write(whole)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise GdError.data(f"cannot write to standard output: {exc.strerror or exc}") from None
         return
     from gov_disclosure.errors import display_path
+    from gov_disclosure.storage.outputs import write_document
 
-    if root is not None:
-        from gov_disclosure.storage.outputs import write_document
-
-        written = write_document(output, data, root, force=True)  # checked before rendering
-    else:
-        from gov_disclosure.storage.fileio import atomic_write
-
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise GdError.usage(f"-o {output}: cannot make its folder: {exc.strerror}") from None
-        written = atomic_write(output, data)
+    written = write_document(output, data, root, force=True)  # checked before rendering
     if not quiet:
         size = f"{written / 1024:.0f} KB" if written >= 1024 else f"{written} bytes"
         stderr_console().print(f"wrote {display_path(output)} ({size})", markup=False)

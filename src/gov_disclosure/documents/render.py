@@ -200,17 +200,6 @@ def _context(view: View, script: Script | None) -> dict[str, object]:
     return {**view, "lang": script.html_lang if script is not None else "zh"}
 
 
-def render_text(
-    template: Path,
-    view: View,
-    ws: Workspace | None,
-    fmt: DocFormat,
-    script: Script | None = None,
-) -> str:
-    """A Markdown or HTML document, wholly in ``script`` (None: each text as it is written)."""
-    return "".join(render_text_stream(template, view, ws, fmt, script))
-
-
 #: How much rendered text is gathered before it is converted and handed on (characters).
 _BLOCK = 1 << 20
 
@@ -222,19 +211,32 @@ def render_text_stream(
     fmt: DocFormat,
     script: Script | None = None,
 ) -> Iterator[str]:
-    """:func:`render_text` in blocks of whole lines, so a large report is never all in memory."""
+    """A Markdown or HTML document, wholly in ``script`` (None: each text as it is written),
+    in blocks of whole lines as it is rendered: a large report is never all in memory.
+
+    The template is read and compiled at once (a syntax error is raised here, before
+    anything is written); a failure while rendering is raised from the iteration.
+    """
     env = _environment([template.parent, *search_path(ws)], autoescape=fmt is DocFormat.html)
-    convert = script.convert if script is not None else _as_is
     with _template_errors(template):
-        pieces = env.get_template(template.name).generate(**_context(view, script))
-        yield from in_blocks(pieces, convert, _BLOCK)
+        compiled = env.get_template(template.name)
+    convert = script.convert if script is not None else str
+    return _rendered(template, in_blocks(compiled.generate(**_context(view, script)), convert))
 
 
-def in_blocks(pieces: Iterable[str], convert: Callable[[str], str], size: int) -> Iterator[str]:
+def _rendered(template: Path, blocks: Iterator[str]) -> Iterator[str]:
+    with _template_errors(template):
+        yield from blocks
+
+
+def in_blocks(
+    pieces: Iterable[str], convert: Callable[[str], str], size: int | None = None
+) -> Iterator[str]:
     """``pieces`` joined into blocks of at least ``size`` characters that end at a line
     break, each converted: no word of OpenCC's dictionaries spans a line break, so the
     blocks converted one by one are the whole text converted at once (头发 → 頭髮 needs
     both characters in one block)."""
+    size = _BLOCK if size is None else size
     stream = iter(pieces)
     pending: list[str] = []
     held = 0
@@ -248,10 +250,6 @@ def in_blocks(pieces: Iterable[str], convert: Callable[[str], str], size: int) -
             pending, held = [text[cut:]], len(text) - cut
             yield convert(text[:cut])
     yield convert("".join(pending))
-
-
-def _as_is(text: str) -> str:
-    return text
 
 
 def render_docx(
@@ -316,8 +314,8 @@ class _template_errors:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> Literal[False]:
-        if exc is None or isinstance(exc, GdError):
-            return False
+        if exc is None or isinstance(exc, GdError) or not isinstance(exc, Exception):
+            return False  # also an abandoned render (GeneratorExit) or Ctrl-C
         from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
         from jinja2.exceptions import SecurityError
 
@@ -334,6 +332,9 @@ class _template_errors:
         for kind, message in _WHOLE_TEMPLATE:
             if isinstance(exc, kind):
                 raise GdError.data(message, self.template) from None
+        file, line = self._where(tb)
+        if line is not None:  # raised by the template's own code: {{ 1 / 0 }}, {{ "a" + 1 }}
+            raise GdError.data(f"template error: {type(exc).__name__}: {exc}", file, line) from None
         return self._not_a_docx(exc)
 
     def _not_a_docx(self, exc: BaseException) -> Literal[False]:

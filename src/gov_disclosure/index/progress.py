@@ -52,26 +52,32 @@ def indexed_progress(
 def progress_summary(plans: PlanIndex, today: dt.date | None) -> tuple[int, list[Problem]]:
     """How many records the year's sound files hold, and every file's problems (what
     ``gd validate`` reports), counted in the index without building the records."""
-    book, problems, indexed = _read(plans, today, Scope(keys=()))
-    if not indexed:
+    book, problems, just_read = _read(plans, today, Scope(keys=()))
+    if just_read is None:
         return sum(len(p.records) for p in book.by_unit.values()), problems
     assert plans.conn is not None
     paths = [str(p.path) for p in book.by_unit.values()]
-    sql = f"SELECT count(*) FROM records WHERE year = ? AND path IN ({_marks(paths)})"
-    return int(plans.conn.execute(sql, (plans.year, *paths)).fetchone()[0]), problems
+    # A file just read is counted as read: its rows may not have been written.
+    count = sum(just_read[path] for path in paths if path in just_read)
+    rest = [path for path in paths if path not in just_read]
+    if rest:
+        sql = f"SELECT count(*) FROM records WHERE year = ? AND path IN ({_marks(rest)})"
+        count += int(plans.conn.execute(sql, (plans.year, *rest)).fetchone()[0])
+    return count, problems
 
 
 def _read(
     plans: PlanIndex, today: dt.date | None, scope: Scope
-) -> tuple[ProgressBook, list[Problem], bool]:
-    """The book of ``scope`` and the problems, and whether the index answered (else the files
-    were read straight, whole: the index is off, or its rows damaged or rewritten meanwhile)."""
+) -> tuple[ProgressBook, list[Problem], dict[str, int] | None]:
+    """The book of ``scope`` and the problems; with an index, how many records each file it
+    read again holds (None: the files were read straight, whole: the index is off, or its
+    rows damaged or rewritten meanwhile)."""
     if plans.conn is not None:
         try:
-            return (*_indexed(plans, today, scope), True)
+            return _indexed(plans, today, scope)
         except DAMAGED:
             pass
-    return (*load_progress(plans.whole(), today), False)
+    return (*load_progress(plans.whole(), today), None)
 
 
 def _marks(values: Collection[object]) -> str:
@@ -89,7 +95,7 @@ class Scope:
 
 def _indexed(
     plans: PlanIndex, today: dt.date | None, scope: Scope
-) -> tuple[ProgressBook, list[Problem]]:
+) -> tuple[ProgressBook, list[Problem], dict[str, int]]:
     ws = plans.ws
     files, problems = ws.yaml_files(progress_dir(ws, plans.year), "unit-id")
     day = today.isoformat() if today else ""
@@ -110,7 +116,7 @@ def _indexed(
             usable.append((str(path), unit_id))
     book = _book(plans, usable, scope, read)
     plans.confirm()
-    return book, problems
+    return book, problems, {path: len(records) for path, records in read.items()}
 
 
 def progress_as_of(

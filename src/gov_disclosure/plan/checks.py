@@ -118,9 +118,8 @@ def text_findings(data: object, loc: tuple[str | int, ...]) -> list[Finding]:
 
 
 def _texts(data: object) -> list[str]:
-    """Every text of a file's data: joined, they show a warning whenever one text does (a
-    warning's match in a text is one in the joined texts; a match across two only costs
-    the walk that then finds nothing)."""
+    """Every text of a file's data. Joined by line breaks, which no warning's pattern
+    matches, they show a warning exactly when one of them does."""
     out: list[str] = []
     stack = [data]
     while stack:

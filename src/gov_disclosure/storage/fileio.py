@@ -111,8 +111,26 @@ def _unlock(handle: IO[bytes]) -> None:
 Content = bytes | Iterable[bytes]
 
 
-def _pieces(data: Content) -> Iterable[bytes]:
-    return (data,) if isinstance(data, bytes) else data
+def pieces(data: Content) -> Iterator[bytes]:
+    """The pieces of ``data`` (bytes are one piece); a stream is closed once they are taken
+    or when taking them fails, so an abandoned render ends at once, not at some later
+    garbage collection."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        yield bytes(data)
+        return
+    stream = iter(data)
+    try:
+        yield from stream
+    finally:
+        close = getattr(stream, "close", None)  # a generator's; a list's iterator has none
+        if close is not None:
+            close()
+
+
+def whole(data: Content) -> bytes:
+    """All of ``data`` at once: where part of it must never be written (a pipe, a device,
+    standard output), a failure while the pieces are made leaves nothing written."""
+    return b"".join(pieces(data))
 
 
 def atomic_write(path: Path, data: Content) -> int:
@@ -120,12 +138,13 @@ def atomic_write(path: Path, data: Content) -> int:
     pieces are made) the old file stays as it was. Returns how many bytes were written.
 
     A target that exists but is not a regular file (``/dev/null``, a pipe) is
-    written to, never replaced.
+    written to, never replaced: its content is gathered first, so it gets all or nothing.
     """
     if path.exists() and not path.is_file():
+        content = whole(data)
         try:
             with open(path, "wb") as handle:
-                return sum(handle.write(piece) for piece in _pieces(data))
+                return handle.write(content)
         except OSError as exc:
             raise GdError.data(f"cannot write {path}: {exc.strerror or exc}", path) from None
     return atomic_write_all([(path, data)])
@@ -149,17 +168,25 @@ def atomic_write_all(items: list[tuple[Path, Content]]) -> int:
             tmp_name, size = _stage(path, data)
             staged.append((tmp_name, path))
             written += size
-    except OSError as exc:
+    except BaseException as exc:  # a disk full, or a piece that could not be made
         for tmp_name, _ in staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+        if not isinstance(exc, OSError):
+            raise
         failed = items[len(staged)][0]
-        unchanged = "the old file is unchanged" if len(items) == 1 else "no file was changed"
         raise GdError.data(
-            f"cannot write {failed.name}: {exc.strerror or exc}; {unchanged}", failed
+            f"cannot write {failed.name}: {exc.strerror or exc}; {_kept(items)}", failed
         ) from None
     _commit(staged)
     return written
+
+
+def _kept(items: list[tuple[Path, Content]]) -> str:
+    """What a failed write left: the old file, no file changed, or nothing written."""
+    if len(items) > 1:
+        return "no file was changed"
+    return "the old file is unchanged" if items[0][0].exists() else "nothing was written"
 
 
 def _refuse_read_only(path: Path) -> None:
@@ -210,7 +237,7 @@ def _temporary(path: Path, data: Content) -> tuple[str, int]:
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
     ) as tmp:
         try:
-            size = sum(tmp.write(piece) for piece in _pieces(data))
+            size = sum(tmp.write(piece) for piece in pieces(data))
             tmp.flush()
             os.fsync(tmp.fileno())
         except BaseException:

@@ -9,6 +9,7 @@ of the tool (they are official documents), so the record is kept beside the work
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError, display_path
-from gov_disclosure.storage.fileio import Content, atomic_write, ignore_folder
+from gov_disclosure.storage.fileio import Content, atomic_write, ignore_folder, pieces
 
 #: Folders of the workspace that hold its sources: a document is never written into them.
 SOURCE_DIRS = ("plan", "progress", "report", "requests", "annual", "templates", ".git")
@@ -28,25 +29,40 @@ _RECORD = "outputs.json"
 
 def write_document(path: Path, data: Content, root: Path | None, force: bool = False) -> int:
     """Write a document (its bytes, or its pieces as they are rendered) to ``path`` after
-    :func:`check_target`; remember what was written. Returns its size in bytes."""
+    :func:`check_target`; remember what was written (in a workspace, a regular file).
+    Returns its size in bytes. A failure leaves no folder it made, no temporary file."""
     check_target(path, root, force)
+    digest = hashlib.sha256()
+
+    def hashed() -> Iterator[bytes]:
+        for piece in pieces(data):
+            digest.update(piece)
+            yield piece
+
+    with _folders_for(path):
+        size = atomic_write(path, hashed())
+    if root is not None and path.is_file():
+        _remember(root, path, digest.hexdigest())
+    return size
+
+
+@contextlib.contextmanager
+def _folders_for(path: Path) -> Iterator[None]:
+    """The folders ``path`` lacks, made for a write and removed again if it fails."""
+    missing = [folder for folder in path.parents if not folder.exists()]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GdError.usage(
             f"-o {display_path(path)}: cannot make its folder: {exc.strerror or exc}"
         ) from None
-    digest = hashlib.sha256()
-
-    def hashed() -> Iterator[bytes]:
-        for piece in (data,) if isinstance(data, bytes) else data:
-            digest.update(piece)
-            yield piece
-
-    size = atomic_write(path, hashed())
-    if root is not None:
-        _remember(root, path, digest.hexdigest())
-    return size
+    try:
+        yield
+    except BaseException:
+        for folder in missing:  # the nearest first: each is empty once the one inside is gone
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 def check_target(path: Path, root: Path | None, force: bool) -> None:
