@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -25,32 +25,12 @@ from gov_disclosure.cli.options import (
 )
 from gov_disclosure.cli.output import DATE, ID, STATE, Column, emit
 from gov_disclosure.errors import display_path
-from gov_disclosure.models import STATUS_NAMES, UNREPORTED, Status
+from gov_disclosure.models import STATUS_NAMES
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress.book import parse_evidence, parse_status
 from gov_disclosure.progress.queries import Matrix
 
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.table import Table
-
 app = typer.Typer(help="Record and show each unit's implementation status.", no_args_is_help=True)
-
-#: How the matrix shows each status, the missing record included.
-SYMBOLS = {
-    Status.done: "✔",
-    Status.in_progress: "◐",
-    Status.not_started: "○",
-    Status.not_applicable: "－",
-    UNREPORTED: "·",
-}
-STYLES = {
-    Status.done: "green",
-    Status.in_progress: "yellow",
-    Status.not_started: "red",
-    Status.not_applicable: "dim",
-    UNREPORTED: "red dim",
-}
 
 
 # Over 50 lines only through its option declarations, one per parameter.
@@ -200,74 +180,12 @@ def print_records(view: api.ProgressView, conv: Callable[[str], str]) -> None:
 
 
 def print_matrix(loaded: LoadedPlan, matrix: Matrix, conv: Callable[[str], str]) -> None:
-    """The matrix in as many blocks of columns as the terminal's width (COLUMNS) needs."""
-    from rich.text import Text
+    """The matrix with its title and legend, in as many blocks as the terminal needs."""
+    from gov_disclosure.cli.terminal import print_matrix_tables
 
-    from gov_disclosure.cli.terminal import print_out, stdout_console
-
-    blocks = matrix_blocks(matrix, conv, stdout_console())
-    tables = [
-        matrix_table(matrix, conv, block, total=i == len(blocks) - 1)
-        for i, block in enumerate(blocks)
-    ]
     title = conv(f"{loaded.plan.notice.title}：落實情況（{loaded.year} 年）")
     legend = conv(
         "✔ 已完成　◐ 推進中　○ 未開始　－ 不適用　· 未報告　空白：無此任務\n"
         "合計：已完成（含不適用）的任務／應完成的任務；末行：各任務已完成的單位數／應報單位數"
     )
-    print_out(Text(title, style="italic"), *tables, Text(legend))
-
-
-def matrix_blocks(matrix: Matrix, conv: Callable[[str], str], console: Console) -> list[list[str]]:
-    """The matrix's columns in blocks of about equal size, each as wide as the console allows."""
-    from rich.measure import Measurement
-
-    unbounded = console.options.update_width(10_000)
-
-    def fits(keys: list[str]) -> bool:
-        table = matrix_table(matrix, conv, keys, total=True)
-        return Measurement.get(console, unbounded, table).maximum <= console.width
-
-    keys = matrix["keys"]
-    count = next((n for n in range(1, len(keys) + 1) if all(map(fits, _chunks(keys, n)))), None)
-    return _chunks(keys, count) if count else [[k] for k in keys]
-
-
-def _chunks(keys: list[str], count: int) -> list[list[str]]:
-    size = -(-len(keys) // count)
-    return [keys[i : i + size] for i in range(0, len(keys), size)]
-
-
-def matrix_table(matrix: Matrix, conv: Callable[[str], str], keys: list[str], total: bool) -> Table:
-    """The matrix's rows for some of its columns, with each unit's total when ``total``."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        caption_justify="left",
-        show_footer=True,
-        collapse_padding=True,
-        pad_edge=False,
-    )
-    table.add_column(conv("單位"), footer=conv("合計"), no_wrap=True)
-    for k in keys:
-        sums = matrix["totals"][k]
-        table.add_column(
-            k, justify="center", no_wrap=True, footer=f"{sums['closed']}\n/{sums['assigned']}"
-        )
-    if total:
-        done = sum(r["closed"] for r in matrix["rows"])
-        due = sum(r["assigned"] for r in matrix["rows"])
-        table.add_column(conv("合計"), justify="right", no_wrap=True, footer=f"{done}\n/{due}")
-    for row in matrix["rows"]:
-        cells = [Text(conv(row["unit"]))]
-        for k in keys:
-            value = row["cells"][k]
-            cells.append(Text(SYMBOLS[value], style=STYLES[value]) if value else Text(""))
-        if total:
-            cells.append(Text(f"{row['closed']}/{row['assigned']}"))
-        table.add_row(*cells)
-    return table
+    print_matrix_tables(matrix, conv, title, legend)

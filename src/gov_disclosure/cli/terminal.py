@@ -1,7 +1,9 @@
-"""Output for people at a terminal: consoles, tables and cells that wrap Chinese text well.
+"""Standard output for people: its console, tables (the matrix of `gd progress show` too)
+and cells that wrap Chinese text well.
 
-Everything here needs rich, which a listing printed as JSON or CSV never loads
-(a script's `gd … --format json` pays only for what it reads).
+All of it is rich, which a listing printed as JSON or CSV never loads (a script's
+`gd … --format json` pays only for what it reads). Messages on standard error make
+their console where they are said (:func:`gov_disclosure.cli.common.stderr_console`).
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -19,6 +22,10 @@ from rich.table import Table
 from rich.text import Text
 
 from gov_disclosure.cli.output import Column
+from gov_disclosure.models import UNREPORTED, Status
+
+if TYPE_CHECKING:
+    from gov_disclosure.progress.queries import Matrix
 
 #: Width of output that goes to a file or a pipe (a terminal's own width is used on a terminal).
 PIPE_WIDTH = 120
@@ -156,3 +163,84 @@ def print_table(
 def _cells(row: list[str], columns: Sequence[Column]) -> list[str | Wrapped]:
     """A row's cells: kept on one line, or wrapping without splitting a date or a number."""
     return [c if column.nowrap else Wrapped(c) for c, column in zip(row, columns, strict=True)]
+
+
+# ---- the unit × task matrix (`gd progress show` without --unit) -------------------------
+
+#: How the matrix shows each status, the missing record included.
+SYMBOLS = {
+    Status.done: "✔",
+    Status.in_progress: "◐",
+    Status.not_started: "○",
+    Status.not_applicable: "－",
+    UNREPORTED: "·",
+}
+STYLES = {
+    Status.done: "green",
+    Status.in_progress: "yellow",
+    Status.not_started: "red",
+    Status.not_applicable: "dim",
+    UNREPORTED: "red dim",
+}
+
+
+def print_matrix_tables(
+    matrix: Matrix, conv: Callable[[str], str], title: str, legend: str
+) -> None:
+    """The matrix in as many blocks of columns as the terminal's width (COLUMNS) needs,
+    under ``title`` and above ``legend``."""
+    blocks = matrix_blocks(matrix, conv, stdout_console())
+    tables = [
+        matrix_table(matrix, conv, block, total=i == len(blocks) - 1)
+        for i, block in enumerate(blocks)
+    ]
+    print_out(Text(title, style="italic"), *tables, Text(legend))
+
+
+def matrix_blocks(matrix: Matrix, conv: Callable[[str], str], console: Console) -> list[list[str]]:
+    """The matrix's columns in blocks of about equal size, each as wide as the console allows."""
+    unbounded = console.options.update_width(10_000)
+
+    def fits(keys: list[str]) -> bool:
+        table = matrix_table(matrix, conv, keys, total=True)
+        return Measurement.get(console, unbounded, table).maximum <= console.width
+
+    keys = matrix["keys"]
+    count = next((n for n in range(1, len(keys) + 1) if all(map(fits, _chunks(keys, n)))), None)
+    return _chunks(keys, count) if count else [[k] for k in keys]
+
+
+def _chunks(keys: list[str], count: int) -> list[list[str]]:
+    size = -(-len(keys) // count)
+    return [keys[i : i + size] for i in range(0, len(keys), size)]
+
+
+def matrix_table(matrix: Matrix, conv: Callable[[str], str], keys: list[str], total: bool) -> Table:
+    """The matrix's rows for some of its columns, with each unit's total when ``total``."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        caption_justify="left",
+        show_footer=True,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column(conv("單位"), footer=conv("合計"), no_wrap=True)
+    for k in keys:
+        sums = matrix["totals"][k]
+        table.add_column(
+            k, justify="center", no_wrap=True, footer=f"{sums['closed']}\n/{sums['assigned']}"
+        )
+    if total:
+        done = sum(r["closed"] for r in matrix["rows"])
+        due = sum(r["assigned"] for r in matrix["rows"])
+        table.add_column(conv("合計"), justify="right", no_wrap=True, footer=f"{done}\n/{due}")
+    for row in matrix["rows"]:
+        cells = [Text(conv(row["unit"]))]
+        for k in keys:
+            value = row["cells"][k]
+            cells.append(Text(SYMBOLS[value], style=STYLES[value]) if value else Text(""))
+        if total:
+            cells.append(Text(f"{row['closed']}/{row['assigned']}"))
+        table.add_row(*cells)
+    return table
