@@ -214,7 +214,8 @@ def main() -> int:
     env.pop("GD_NO_CACHE", None)
     # gd's modules as bytecode, as `pip install` leaves them (and as typer, rich and PyYAML
     # already are): with PYTHONDONTWRITEBYTECODE set, every run would compile the sources again.
-    compileall.compile_dir(REPO / "src", quiet=1)
+    if not compileall.compile_dir(REPO / "src", quiet=1):
+        raise SystemExit("gd's sources did not compile")
     results: dict[str, object] = {"python": sys.version.split()[0]}
     with tempfile.TemporaryDirectory(prefix="gd-bench-") as tmp:
         base = Path(tmp)
