@@ -12,7 +12,7 @@ def test_markdown_to_standard_output(gd) -> None:  # type: ignore[no-untyped-def
     result = gd("plan", "render")
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.startswith("# 師宗縣人民政府辦公室關於印發")
-    assert result.stdout.endswith("| 3.提高人員素質 | 組織年內開展政府信息與政務公開培訓不少于1次,培訓要明確目的,增強培訓的針對性、系統性,科學設置培訓課程,合理優化培訓內容,提升培訓效果。 | 縣政府辦公室負責 |\n")  # fmt: skip
+    assert result.stdout.endswith("| 3.提高人員素質 | 組織年內開展政府信息與政務公開培訓不少於1次,培訓要明確目的,增強培訓的針對性、系統性,科學設置培訓課程,合理優化培訓內容,提升培訓效果。 | 縣政府辦公室負責 |\n")  # fmt: skip
 
 
 def test_files_and_formats(gd, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -156,15 +156,6 @@ class PlanNotice(Document):
     ``warnings`` say what of the plan `gd import` would not read back from it.
     """
 
-    #: Whether rendering converts the finished text into :attr:`script`; False when the
-    #: plan is already written in it (see :func:`plan_render`).
-    convert: bool = True
-
-    def stream(self, fmt: DocFormat, template: Path | None = None) -> Iterator[bytes]:
-        script = self.script if self.convert else None
-        ws = self.loaded.workspace
-        return render_view_stream(self.kind, fmt, self.view, ws, self.as_of, template, script)
-
 
 def plan_render(
     *, script: Script | str | None = None, root: Root = None, year: int | None = None
@@ -172,10 +163,10 @@ def plan_render(
     """The plan as the notice that issues it: 主送, body, 落款, 「（此件公開發布）」, then the
     table 工作任務 | 具體要求 | 責任單位; `gd import` reads it back as the same plan.
 
-    ``script`` overrides the workspace's setting (else the plan's own).  A plan written in
-    traditional characters keeps its own words in a traditional notice: OpenCC's
-    simplified → traditional conversion would rewrite them (并 → 並, 污 → 汙), and the
-    notice would no longer be the plan.  Template words are written in traditional.
+    ``script`` overrides the workspace's setting (else the plan's own).  Like every
+    document, the notice is wholly in that script: a traditional plan that kept a
+    simplified character of the notice it came from (并, 于) has it written as
+    traditional (並, 於); `gd import` then reads back the same plan in that script.
     """
     from gov_disclosure.documents.notice_readback import readback_problems
     from gov_disclosure.documents.plan_notice import plan_notice
@@ -184,6 +175,4 @@ def plan_render(
     chosen = loaded.script_for(parse_script(script))
     view = plan_notice(loaded.plan, loaded.units, chosen)
     warnings = [*loaded.warnings, *readback_problems(loaded, view)]
-    own = chosen is Script.traditional and loaded.is_traditional
-    issued = loaded.plan.notice.issued
-    return PlanNotice("plan", view, loaded, issued, warnings, chosen, convert=not own)
+    return PlanNotice("plan", view, loaded, loaded.plan.notice.issued, warnings, chosen)

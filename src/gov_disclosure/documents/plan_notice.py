@@ -9,9 +9,9 @@ section (1.…), the requirement sentences, and the units as a notice writes
 them (「縣衛健局、縣應急管理局牽頭，縣直有關部門按照職責分工負責」).
 
 Everything is written so that ``gd import`` reads it back as the same plan
-(:mod:`.notice_readback` checks it for every plan rendered).  The plan's words
-are kept exactly as the plan has them; the template's own words are laid out
-by ``templates/plan.*``.
+(:mod:`.notice_readback` checks it for every plan rendered).  The view holds the
+plan's words as the plan has them (rendering writes the whole notice in its
+script); the template's own words are laid out by ``templates/plan.*``.
 """
 
 from __future__ import annotations
