@@ -33,3 +33,8 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 
 #: The county's own name, which people may or may not type before a unit name.
 COUNTY_PREFIXES = ("師宗縣", "师宗县", "師宗", "师宗")
+
+#: `gd due` flags as "soon" what is due within this many days.
+DUE_WARN_DAYS = 14
+#: `gd requests due` flags as "soon" what is due within this many days (about 5 working days).
+REQUEST_WARN_DAYS = 7

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -16,6 +17,7 @@ from gov_disclosure.errors import GdError
 from gov_disclosure.storage.fileio import (
     atomic_write,
     atomic_write_all,
+    create_new,
     ensure_gitignore,
     locked,
     pieces,
@@ -251,3 +253,45 @@ def test_pieces_close_the_stream_they_were_given() -> None:
     assert closed == [True]
     assert b"".join(pieces(bytearray(b"ab"))) == b"ab"  # bytes-like content is one piece
     assert list(pieces([b"a", b"b"])) == [b"a", b"b"]  # an iterator without close()
+
+
+# ---- create_new ------------------------------------------------------------------------
+
+
+def test_create_new_writes_once_and_never_over(tmp_path: Path) -> None:
+    path = tmp_path / "annual" / "2020" / "health.yaml"
+    create_new(path, "年報\n".encode())
+    assert path.read_text(encoding="utf-8") == "年報\n"
+    with pytest.raises(GdError, match="exists; it is never overwritten") as info:
+        create_new(path, b"other")
+    assert info.value.exit_code == 2 and path.read_text(encoding="utf-8") == "年報\n"
+    assert leftovers(path.parent) == []
+
+
+@pytest.mark.parametrize("code", [errno.EPERM, errno.EOPNOTSUPP])
+def test_create_new_without_hard_links_creates_exclusively(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    """A filesystem without hard links (FAT, a network share) refuses os.link: the file is
+    then created with O_EXCL, which still never replaces one made meanwhile."""
+
+    def no_links(src: str, dst: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "health.yaml"
+    create_new(path, b"a: 1\n")
+    assert path.read_bytes() == b"a: 1\n" and leftovers(tmp_path) == []
+
+
+def test_create_new_says_why_it_could_not_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(src: str, dst: object) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "link", broken)
+    with pytest.raises(GdError, match=r"cannot write health\.yaml: Input/output error") as info:
+        create_new(tmp_path / "health.yaml", b"a: 1\n")
+    assert info.value.exit_code == 1 and not (tmp_path / "health.yaml").exists()
+    assert leftovers(tmp_path) == []

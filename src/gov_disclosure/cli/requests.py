@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from gov_disclosure import api
+from gov_disclosure import constants as C
 from gov_disclosure.cli.common import (
     date_option,
     handle_errors,
@@ -445,7 +446,7 @@ def due_command(
     before: BeforeOpt = None,
     after: AfterOpt = None,
     within: WithinOpt = None,
-    warn: WarnOpt = "7d",  # requests.queries.DEFAULT_WARN_DAYS
+    warn: WarnOpt = f"{C.REQUEST_WARN_DAYS}d",
     unit: UnitOpt = None,
     check: CheckOpt = False,
     fmt: FormatOpt = OutputFormat.table,

@@ -13,13 +13,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypedDict
 
+from gov_disclosure import constants as C
 from gov_disclosure.models import Labelled, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import units_for_deadline, units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.progress.book import ProgressBook
 
-DEFAULT_WARN_DAYS = 14
+DEFAULT_WARN_DAYS = C.DUE_WARN_DAYS
 
 
 class Flag(Labelled):

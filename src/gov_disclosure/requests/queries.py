@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TypedDict
 
+from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError
 from gov_disclosure.models import Labelled, Unit
 from gov_disclosure.progress.deadlines import Due, Flag, Window, flag_for
@@ -21,8 +22,7 @@ from gov_disclosure.requests.model import Request
 from gov_disclosure.requests.register import Register
 from gov_disclosure.workdays.calendar import WorkCalendar
 
-#: `gd requests due` flags as "soon" what is due within this many days (about 5 working days).
-DEFAULT_WARN_DAYS = 7
+DEFAULT_WARN_DAYS = C.REQUEST_WARN_DAYS
 
 
 class RequestFlag(Labelled):

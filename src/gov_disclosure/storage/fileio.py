@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -264,8 +265,12 @@ def create_new(path: Path, data: bytes) -> None:
         os.chmod(tmp_name, 0o666 & ~_umask())
         try:
             os.link(tmp_name, path)
-        except (PermissionError, NotImplementedError):  # filesystem without links: exclusive create
-            with open(path, "xb") as handle:
+        except FileExistsError:
+            raise
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            with open(path, "xb") as handle:  # a filesystem without links: exclusive create
                 handle.write(data)
     except FileExistsError:
         raise GdError.usage(f"{display_path(path)} exists; it is never overwritten") from None
@@ -276,6 +281,10 @@ def create_new(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     _fsync_dir(path.parent)
+
+
+#: What ``os.link`` says on a filesystem that has no hard links (FAT, some network shares).
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV}
 
 
 def _umask() -> int:
