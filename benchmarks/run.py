@@ -91,8 +91,15 @@ def commands(unit: str) -> dict[str, list[str]]:
 ANNUAL = {"annual check": [*GD, "annual", "check", "--year", "2020"]}
 
 
+#: The example each year's copies are made of, and the unit it names: 2020's is a township's,
+#: whose table 三 does not come from a register of requests (health's is counted from its
+#: register: a copy under another unit's name would fail `gd annual check`).
+EXAMPLES = {2019: ("health", "縣衛健局"), 2020: ("xiongbi", "雄壁鎮")}
+
+
 def fill_annual(root: Path) -> int:
-    """A 2020 and a 2019 annual report for every unit that owes one (copies of the examples)."""
+    """A 2020 and a 2019 annual report for every unit that owes one (copies of the examples,
+    each passing `gd annual check`)."""
     sys.path.insert(0, str(REPO / "src"))
     from gov_disclosure.annual.collect import expected_units
     from gov_disclosure.plan.loading import load_registry
@@ -100,10 +107,10 @@ def fill_annual(root: Path) -> int:
 
     units, _ = load_registry(Workspace(root))
     reporting = expected_units(units)
-    for year in (2019, 2020):
-        example = (REPO / "annual" / str(year) / "health.yaml").read_text(encoding="utf-8")
+    for year, (name, named) in EXAMPLES.items():
+        example = (REPO / "annual" / str(year) / f"{name}.yaml").read_text(encoding="utf-8")
         for unit in reporting:
-            text = example.replace("unit: 縣衛健局", f"unit: {unit.name}")
+            text = example.replace(f"unit: {named}", f"unit: {unit.name}")
             (root / "annual" / str(year) / f"{unit.id}.yaml").write_text(text, encoding="utf-8")
     return len(reporting)
 

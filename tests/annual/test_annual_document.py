@@ -376,3 +376,19 @@ def test_text_stays_text(gd, root: Path, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; | **粗** {{ 7*7 {% raw %}" in html
     assert "<script>" not in html
     assert "{{ 7*7 {% raw %}" in render(gd, root, 2021, "docx", tmp_path, "--script", "simplified")
+
+
+def test_the_county_is_the_workspaces(root: Path) -> None:
+    """Another county's workspace (plan/workspace.yaml names it and its office): the county's
+    report is its own, and a unit named 縣… signs with that county's name."""
+    from gov_disclosure import api
+
+    (root / "plan" / "workspace.yaml").write_text(
+        "county: 羅平縣\nissuer: 羅平縣人民政府辦公室\n", encoding="utf-8"
+    )
+    county = api.annual_render(root=root, county=True, year=2020, script="simplified")
+    assert county.view["title"] == "罗平县2020年政府信息公开工作年度报告"
+    assert county.view["author"] == "罗平县人民政府办公室"
+    assert "本报告由罗平县人民政府办公室汇总" in county.view["compilation"][0]
+    unit = api.annual_render(root=root, unit="县卫健局", year=2020, script="simplified")
+    assert unit.view["author"].startswith("罗平县")

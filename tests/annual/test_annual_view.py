@@ -10,7 +10,8 @@ import pytest
 
 from conftest import REPO
 from gov_disclosure.annual.formats import F2019, F2021, Format
-from gov_disclosure.annual.view import chinese_date, keyed, labels, table2, table3
+from gov_disclosure.annual.view import keyed, labels, table2, table3
+from gov_disclosure.dates import chinese_date
 
 
 @pytest.mark.parametrize(("fmt", "results"), [(F2019, 20), (F2021, 22)])

@@ -117,3 +117,18 @@ def test_an_edit_gd_would_refuse_is_not_written(registry: Path) -> None:
         append_units(registry, [NewUnit("other", "縣衛健局", UnitKind.county_department)], "x")
     assert "reads the same" in caught.value.message
     assert registry.read_bytes() == before
+
+
+def test_a_write_is_checked_for_the_workspaces_county(registry: Path) -> None:
+    """In a workspace of 羅平縣, 羅平縣衛健局 reads as 縣衛健局: `gd validate` would refuse the
+    registry, so the write is refused first and the file stays as it was."""
+    (registry.parent / "workspace.yaml").write_text("county: 羅平縣\n", encoding="utf-8")
+    before = registry.read_text(encoding="utf-8")
+    clash = [NewUnit("lpwjj", "羅平縣衛健局", UnitKind.county_department)]
+    with pytest.raises(GdError) as info:
+        append_units(registry, clash, "new", county="羅平縣")
+    assert info.value.exit_code == 2 and "health" in info.value.problems[0].message
+    assert registry.read_text(encoding="utf-8") == before
+    append_units(registry, clash, "new")  # without the county the names differ
+    with pytest.raises(GdError):
+        load_registry(find_workspace(registry.parent.parent))

@@ -82,8 +82,9 @@ def expected_units(units: UnitIndex) -> list[Unit]:
 def load_units(ws: Workspace) -> UnitIndex:
     """The registry, from the workspace cache when it is unchanged (no pydantic then)."""
     from gov_disclosure.plan.loading import load_registry
+    from gov_disclosure.plan.settings import settings_path
 
-    sources = [ws.registry_path]
+    sources = [ws.registry_path, settings_path(ws)]  # what load_registry reads (the county)
     hit = cache.load(ws.root, "registry", sources)
     if isinstance(hit, UnitIndex):
         return hit

@@ -19,7 +19,6 @@ from gov_disclosure.annual.loading import AnnualReport, Table
 from gov_disclosure.annual.view import (
     AnnualView,
     PlanPart,
-    chinese_date,
     keyed,
     labels,
     paragraphs,
@@ -28,12 +27,12 @@ from gov_disclosure.annual.view import (
     table4,
 )
 from gov_disclosure.constants import COUNTY_PREFIXES
+from gov_disclosure.dates import chinese_date
 from gov_disclosure.errors import Problem, raise_if_errors
 from gov_disclosure.models import Unit, UnitKind
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.storage.workspace import Workspace
 
-COUNTY = COUNTY_PREFIXES[0]
 PLAN_COLUMNS = ["编号", "工作任务", "落实情况", "已完成/应完成"]
 
 
@@ -81,15 +80,42 @@ def plan_part(ws: Workspace, year: int, unit: Unit | None) -> PlanPart:
     }
 
 
-def unit_author(unit: Unit) -> str:
+#: How a county government's office is named at the end of its name (either script).
+_OFFICES = ("人民政府办公室", "人民政府辦公室")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The county a workspace serves and its office, which compiles the county's report."""
+
+    county: str
+    office: str
+
+
+def issuer_of(ws: Workspace, units: UnitIndex) -> Issuer:
+    """The county (``plan/workspace.yaml``'s ``county``, else the one its documents' issuer
+    names) and the office (the settings' ``issuer``, else the newest plan's)."""
+    from gov_disclosure.index.plans import open_plan
+
+    office = None
+    if ws.years():
+        office = open_plan(ws).header.issuer
+    county = units.county or next(
+        (office[: -len(s)] for s in _OFFICES if office and office.endswith(s)), None
+    )
+    county = county or COUNTY_PREFIXES[0]
+    return Issuer(county, office or f"{county}{_OFFICES[0]}")
+
+
+def unit_author(unit: Unit, county: str) -> str:
     """How a unit signs its report: 師宗縣衛生健康局, 師宗縣雄壁鎮."""
     name = unit.full_name or unit.name
-    if name.startswith(COUNTY_PREFIXES):
+    if name.startswith((*COUNTY_PREFIXES, county)):
         return name
-    if name.startswith(("縣", "县")):
-        return COUNTY + name[1:]
+    if name.startswith(("縣", "县")) and county.endswith(("縣", "县")):
+        return county + name[1:]
     if unit.kind in (UnitKind.township, UnitKind.subdistrict):
-        return COUNTY + name
+        return county + name
     return name
 
 
@@ -121,10 +147,10 @@ def _view(
     }
 
 
-def unit_view(report: AnnualReport, plan: PlanPart) -> AnnualView:
+def unit_view(report: AnnualReport, plan: PlanPart, issuer: Issuer) -> AnnualView:
     """A unit's report: its tables as typed, its texts with their figures filled in."""
     named = figures(report.format, completed(report))
-    author = report.author or unit_author(report.unit)
+    author = report.author or unit_author(report.unit, issuer.county)
     title = report.title or f"{author}{report.year}年政府信息公开工作年度报告"
     day = report.date or dt.date(report.year + 1, 1, 31)
     view = _view(report.format, report.year, report.tables, (title, author, day))
@@ -135,13 +161,12 @@ def unit_view(report: AnnualReport, plan: PlanPart) -> AnnualView:
     return view
 
 
-def county_view(county: County, plan: PlanPart) -> AnnualView:
+def county_view(county: County, plan: PlanPart, issuer: Issuer) -> AnnualView:
     """The county's compiled report: summed tables, the units' texts under their names."""
-    title = f"{COUNTY}{county.year}年政府信息公开工作年度报告"
-    author = f"{COUNTY}人民政府办公室"
-    head = (title, author, dt.date(county.year + 1, 2, 20))
+    title = f"{issuer.county}{county.year}年政府信息公开工作年度报告"
+    head = (title, issuer.office, dt.date(county.year + 1, 2, 20))
     view = _view(county.format, county.year, county.tables, head)
-    view["compilation"] = compilation(county)
+    view["compilation"] = compilation(county, issuer.office)
     view["plan"] = plan
     for key in ("problems", "other"):
         view[key] = [
@@ -152,10 +177,10 @@ def county_view(county: County, plan: PlanPart) -> AnnualView:
     return view
 
 
-def compilation(county: County) -> list[str]:
+def compilation(county: County, office: str) -> list[str]:
     """Who the county's tables count, and who they leave out (never silently)."""
     lines = [
-        f"本报告由{COUNTY}人民政府办公室汇总{len(county.counted)}个单位的"
+        f"本报告由{office}汇总{len(county.counted)}个单位的"
         f"{county.year}年政府信息公开工作年度报告编制而成，各表数据为各单位报表逐项相加。"
     ]
     if county.missing:
@@ -187,7 +212,7 @@ def unit_document(ws: Workspace, units: UnitIndex, year: int, unit: Unit) -> Bui
     raise_if_errors(found.problems)
     report = found.report
     assert report is not None
-    view = unit_view(report, plan_part(ws, year, unit))
+    view = unit_view(report, plan_part(ws, year, unit), issuer_of(ws, units))
     day = report.date or dt.date(year + 1, 1, 31)
     return Built(view, report.format, day, found.problems)
 
@@ -195,7 +220,7 @@ def unit_document(ws: Workspace, units: UnitIndex, year: int, unit: Unit) -> Bui
 def county_document(ws: Workspace, units: UnitIndex, year: int) -> Built:
     """The county's report, with the units it leaves out named in it and in the warnings."""
     county = compile_county(check_year(ws, units, year), units)
-    view = county_view(county, plan_part(ws, year, None))
+    view = county_view(county, plan_part(ws, year, None), issuer_of(ws, units))
     warnings = []
     if county.missing:
         names = "、".join(county.missing)

@@ -10,7 +10,6 @@ format's simplified labels and the plan's traditional names never mix.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, TypedDict
 
 from gov_disclosure.annual.figures import Figure, render_text, show
@@ -94,11 +93,6 @@ class AnnualView(TypedDict):
     t4: dict[str, dict[str, str]]
     #: Every label by key, for the Word template: label.r1_new, label.natural …
     label: dict[str, str]
-
-
-def chinese_date(day: dt.date) -> str:
-    """A date as official documents write it: 2021年1月31日."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def paragraphs(text: str | None, named: dict[str, Figure]) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gov_disclosure.api._common import Root, render_view_stream
+from gov_disclosure.api._common import Root, parse_script, render_view_stream
 from gov_disclosure.errors import GdError, Problem, errors_among
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.units import UnitIndex
@@ -141,7 +141,7 @@ def annual_render(
     unit: str | None = None,
     county: bool = False,
     year: int | None = None,
-    script: Script | None = None,
+    script: Script | str | None = None,
     root: Root = None,
 ) -> AnnualDocument:
     """A unit's annual report, or (``county``) the county's compiled from every unit's.
@@ -164,6 +164,6 @@ def annual_render(
 
     traditional = is_traditional("".join(u.name for u in units.units))
     default = Script.traditional if traditional else Script.simplified
-    target_script = script or load_settings(ws).script or default
+    target_script = parse_script(script) or load_settings(ws).script or default
     view = convert_texts(built.view, converter(target_script, source_is_traditional=False))
     return AnnualDocument(view, ws, built.format.id, built.date, built.warnings, target_script)

@@ -89,8 +89,10 @@ def _add_to_registry(
     """Add what the draft names and the registry lacks; the registry's warnings after."""
     from gov_disclosure.intake.additions import plan_additions
     from gov_disclosure.plan.registry_store import add_alias, append_units
+    from gov_disclosure.plan.settings import load_settings
 
     additions = plan_additions(draft, index)
+    county = load_settings(ws).county
     new = {unit.name: unit for unit in additions.units}
     registered: list[tuple[str, str]] = []
     for target, alias in additions.aliases:
@@ -100,10 +102,10 @@ def _add_to_registry(
             registered.append((target, alias))
     if additions.units:
         note = f"Added by `gd import {source}`: review names, kinds and ids."
-        append_units(ws.registry_path, additions.units, note)
+        append_units(ws.registry_path, additions.units, note, county)
     for target, alias in registered:
         assert index is not None  # only a registered unit's name can be a target here
-        add_alias(ws.registry_path, index.lookup(target).id, alias)
+        add_alias(ws.registry_path, index.lookup(target).id, alias, county)
     _, warnings = load_registry(ws)
     return [u.name for u in additions.units], additions.aliases, warnings
 
@@ -157,9 +159,9 @@ def add_unit(
     if parent is not None:
         unit.parent = index.resolve(parent).id
     group = _group(index, member_of) if member_of is not None else None
-    append_units(ws.registry_path, [unit], f"Added by `gd units add {name}`.")
+    append_units(ws.registry_path, [unit], f"Added by `gd units add {name}`.", index.county)
     if group is not None:
-        add_members(ws.registry_path, group.id, [name])
+        add_members(ws.registry_path, group.id, [name], index.county)
     return unit
 
 
@@ -174,7 +176,7 @@ def add_members(group: str, names: Sequence[str], *, root: Root = None) -> list[
     for unit in units:
         if unit.id == target.id:
             raise GdError.usage(f"{target.name} cannot be a member of itself")
-    return write_members(ws.registry_path, target.id, [u.name for u in units])
+    return write_members(ws.registry_path, target.id, [u.name for u in units], index.county)
 
 
 def _refuse_known(index: UnitIndex, spelling: str) -> None:

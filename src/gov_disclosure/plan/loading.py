@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gov_disclosure import constants as C
 from gov_disclosure.errors import GdError, Problem, raise_if_errors
@@ -21,6 +22,9 @@ from gov_disclosure.plan.settings import read_settings, settings_path
 from gov_disclosure.plan.units import UnitIndex
 from gov_disclosure.storage.workspace import Workspace
 from gov_disclosure.textnorm import Script, is_traditional, script_of
+
+if TYPE_CHECKING:
+    from gov_disclosure.storage.yamlio import YamlDocument
 
 _PLAN_FILE = re.compile(C.PLAN_FILE_PATTERN)
 
@@ -93,13 +97,19 @@ class LoadedPlan:
 
 def load_registry(ws: Workspace) -> tuple[UnitIndex, list[Problem]]:
     """The validated registry and its warnings; raise every error at once."""
-    from gov_disclosure import schema
     from gov_disclosure.plan.settings import load_settings
+
+    return check_registry(ws.load_yaml(ws.registry_path), load_settings(ws).county)
+
+
+def check_registry(doc: YamlDocument, county: str | None) -> tuple[UnitIndex, list[Problem]]:
+    """A registry file as parsed, checked for the workspace's ``county`` (what a write of the
+    registry checks too, before anything is written): its index and warnings, or every error."""
+    from gov_disclosure import schema
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
-    doc = ws.load_yaml(ws.registry_path)
     registry = validate_document(doc, schema.Registry, "unit registry (units: [...])")
-    index, findings = UnitIndex.build(registry.runtime(), load_settings(ws).county)
+    index, findings = UnitIndex.build(registry.runtime(), county)
     findings += text_findings(doc.data, ())
     problems = findings_to_problems(doc, findings)
     raise_if_errors(problems)

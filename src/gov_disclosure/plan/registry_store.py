@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gov_disclosure.errors import ExitCode, GdError, raise_if_errors
+from gov_disclosure.errors import ExitCode, GdError
 from gov_disclosure.models import UnitKind
-from gov_disclosure.plan.units import RESERVED_FILE_NAMES, UnitIndex, canonical, without_county
+from gov_disclosure.plan.units import RESERVED_FILE_NAMES, canonical, without_county
 from gov_disclosure.storage.fileio import atomic_write, locked, round_trip_yaml
 from gov_disclosure.textnorm import to_simplified
 
@@ -135,7 +135,7 @@ def parent_of(name: str, names: Iterable[str]) -> str | None:
 # ---- writes ------------------------------------------------------------------------
 
 
-def append_units(path: Path, units: list[NewUnit], note: str) -> None:
+def append_units(path: Path, units: list[NewUnit], note: str, county: str | None = None) -> None:
     """Add units to a registry file (created when missing), keeping what is in it."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -148,10 +148,10 @@ def append_units(path: Path, units: list[NewUnit], note: str) -> None:
             if i == 0:
                 seq.yaml_set_comment_before_after_key(len(seq) - 1, before=note, indent=2)
 
-    _edit(path, edit, create=True)
+    _edit(path, edit, county, create=True)
 
 
-def add_alias(path: Path, unit_id: str, alias: str) -> None:
+def add_alias(path: Path, unit_id: str, alias: str, county: str | None = None) -> None:
     """Give a registered unit one more spelling."""
     from ruamel.yaml.comments import CommentedSeq
 
@@ -165,10 +165,12 @@ def add_alias(path: Path, unit_id: str, alias: str) -> None:
         if alias not in aliases:
             aliases.append(alias)
 
-    _edit(path, edit)
+    _edit(path, edit, county)
 
 
-def add_members(path: Path, group_id: str, member_ids: list[str]) -> list[str]:
+def add_members(
+    path: Path, group_id: str, member_ids: list[str], county: str | None = None
+) -> list[str]:
     """List units as members of a group; returns the ids that were not members yet."""
     from ruamel.yaml.comments import CommentedSeq
 
@@ -185,7 +187,7 @@ def add_members(path: Path, group_id: str, member_ids: list[str]) -> list[str]:
                 members.append(member)
                 added.append(member)
 
-    _edit(path, edit)
+    _edit(path, edit, county)
     return added
 
 
@@ -206,19 +208,22 @@ def _unit_node(doc: Any, unit_id: str, path: Path) -> Any:
     raise GdError.data(f"no unit with id {unit_id!r}", path)
 
 
-def _edit(path: Path, edit: Callable[[Any], None], create: bool = False) -> None:
-    """Apply ``edit`` to the registry's round-trip document and write it back safely."""
+def _edit(
+    path: Path, edit: Callable[[Any], None], county: str | None, create: bool = False
+) -> None:
+    """Apply ``edit`` to the registry's round-trip document and write it back safely (checked
+    as `gd validate` reads it in a workspace of ``county``)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from gov_disclosure import schema
+    from gov_disclosure.plan.loading import check_registry
     from gov_disclosure.storage import yamlio
-    from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
+    from gov_disclosure.storage.textfile import read_text
 
     yaml = round_trip_yaml()
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path):
         if path.exists():
-            doc = yaml.load(path.read_text(encoding="utf-8-sig"))
+            doc = yaml.load(read_text(path))
         elif create:
             doc = CommentedMap()
             doc.yaml_set_start_comment("Unit registry: see `gd units --help`.")
@@ -229,9 +234,10 @@ def _edit(path: Path, edit: Callable[[Any], None], create: bool = False) -> None
         buffer = io.StringIO()
         yaml.dump(doc, buffer)
         text = buffer.getvalue()
-        # Never write what gd would then refuse to read.
-        parsed = yamlio.parse(text, path)
-        registry = validate_document(parsed, schema.Registry, "unit registry")
-        _, findings = UnitIndex.build(registry.runtime())
-        raise_if_errors(findings_to_problems(parsed, findings), ExitCode.USAGE)
+        # Never write what gd would then refuse to read (as `gd validate` reads it).
+        try:
+            check_registry(yamlio.parse(text, path), county)
+        except GdError as exc:
+            errors = [p for p in exc.problems if p.severity == "error"]
+            raise GdError(errors, ExitCode.USAGE) from None
         atomic_write(path, text.encode("utf-8"))
