@@ -28,3 +28,28 @@ def test_failed_checks_keep_their_exit_code_through_a_closed_pipe(workspace: Pat
     due = ["due", "--check", "--today", "2020-12-31"]
     assert {status_through_head(due, workspace) for _ in range(3)} == {1}  # overdue stays 1
     assert status_through_head(["tasks"], workspace) == 0  # a listing cut short is fine
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None, reason="bash")
+def test_every_failing_command_keeps_its_exit_code_through_a_closed_pipe(tmp_path: Path) -> None:
+    """`gd requests due --check`, `gd annual check` and `gd import` fail after printing:
+    the reader gone first must not turn that into success (cli.common.outcome/finish)."""
+    from conftest import REPO
+
+    root = tmp_path / "ws"
+    for part in ("plan", "progress", "requests", "annual"):
+        shutil.copytree(REPO / part, root / part)
+    report = root / "annual" / "2020" / "xiongbi.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("year: 2020", "year: 2019"), "utf-8"
+    )
+    notice = REPO / "tests" / "data" / "shizong-2020-notice.txt"  # as it arrived: warnings
+    cases = [
+        ["requests", "due", "--check", "--today", "2020-12-31"],
+        ["annual", "check", "--year", "2020"],
+        ["import", str(notice)],
+    ]
+    for args in cases:
+        direct = subprocess.run([*GD, *args], cwd=root, capture_output=True, check=False)
+        assert direct.returncode == 1, (args, direct.stderr)
+        assert {status_through_head(args, root) for _ in range(3)} == {1}, args

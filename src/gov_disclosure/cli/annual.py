@@ -7,11 +7,11 @@ from typing import Annotated
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import handle_errors, print_problems, print_warnings
+from gov_disclosure.cli.common import finish, handle_errors, outcome, print_problems, print_warnings
 from gov_disclosure.cli.documents import ForceOpt, FormatDocOpt, TemplateOpt, write_document
 from gov_disclosure.cli.options import OutputOpt, RootOpt, ScriptOpt, UnitOpt
 from gov_disclosure.documents.render import DocFormat
-from gov_disclosure.errors import ExitCode, display_path
+from gov_disclosure.errors import display_path
 
 app = typer.Typer(
     help="The annual report (政府信息公开工作年度报告) in the national format.",
@@ -74,6 +74,7 @@ def check_command(
       gd annual check --unit 县卫健局 --strict
     """
     checked = api.annual_check(unit=unit, year=year, strict=strict, root=root)
+    outcome(bool(checked.errors))
     print_problems(checked.problems)
     for f in checked.files:
         errors = sum(1 for p in f.problems if p.severity == "error")
@@ -86,8 +87,7 @@ def check_command(
     )
     if checked.missing:
         typer.echo(f"no report yet ({len(checked.missing)}): {'、'.join(checked.missing)}")
-    if checked.errors:
-        raise typer.Exit(int(ExitCode.DATA))
+    finish()
 
 
 @app.command("render")

@@ -40,9 +40,16 @@ def stderr_console() -> Console:
 _OUTCOME: contextvars.ContextVar[int] = contextvars.ContextVar("outcome", default=0)
 
 
-def outcome(code: int) -> None:
-    """Say the exit code before printing, so a closed pipe (`gd validate | head -1`) keeps it."""
-    _OUTCOME.set(code)
+def outcome(failed: bool) -> None:
+    """Say before printing whether the command failed (exit 1), so a closed pipe (`gd
+    validate | head -1`) keeps that exit code; :func:`finish` ends the command with it."""
+    _OUTCOME.set(int(ExitCode.DATA) if failed else int(ExitCode.OK))
+
+
+def finish() -> None:
+    """End a command with the exit code :func:`outcome` said, once everything is printed."""
+    if _OUTCOME.get():
+        raise typer.Exit(_OUTCOME.get())
 
 
 def _silence_stdout() -> None:

@@ -11,6 +11,7 @@ import typer
 from gov_disclosure import api
 from gov_disclosure.cli.common import (
     date_option,
+    finish,
     handle_errors,
     outcome,
     plan_converter,
@@ -31,7 +32,6 @@ from gov_disclosure.cli.options import (
 )
 from gov_disclosure.cli.output import DATE, ID, STATE, Column, emit, joined, whose, write_output
 from gov_disclosure.dates import parse_days
-from gov_disclosure.errors import ExitCode
 from gov_disclosure.progress.deadlines import DEFAULT_WARN_DAYS, Flag, due_record, summarize_units
 
 app = typer.Typer()
@@ -102,15 +102,14 @@ def due_command(
         year=year,
     )
     failed = check and listing.overdue > 0
-    outcome(int(ExitCode.DATA) if failed else int(ExitCode.OK))
+    outcome(failed)
     print_warnings(listing.warnings)
     conv = plan_converter(listing.loaded, script)
     if fmt is DueFormat.ics:
         write_output(listing.calendar(conv))  # CRLF line ends, as RFC 5545 wants
     else:
         print_listing(listing, OutputFormat(fmt.value), conv)
-    if failed:
-        raise typer.Exit(int(ExitCode.DATA))
+    finish()
 
 
 def print_listing(listing: api.DueList, fmt: OutputFormat, conv: Callable[[str], str]) -> None:

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from gov_disclosure import api
-from gov_disclosure.cli.common import handle_errors, print_warnings, stderr_console
+from gov_disclosure.cli.common import finish, handle_errors, outcome, print_warnings, stderr_console
 from gov_disclosure.cli.options import RootOpt
 from gov_disclosure.cli.output import write_output
-from gov_disclosure.errors import ExitCode, display_path
+from gov_disclosure.errors import display_path
 
 app = typer.Typer()
 
@@ -65,8 +65,9 @@ def import_command(
         for name, alias in result.added_aliases:
             console.print(f"{where}: {alias} is now an alias of {name}", markup=False)
         print_warnings(result.registry_warnings)
-    write_output(result.yaml_text.encode("utf-8"), output)
     draft = result.draft
+    outcome(bool(draft.warnings))
+    write_output(result.yaml_text.encode("utf-8"), output)
     units = {n for t in draft.tasks() for n in t.lead + t.responsible}
     deadlines = sum(len(t.deadlines) for t in draft.tasks())
     console.print(
@@ -77,5 +78,4 @@ def import_command(
     )
     for w in sorted(draft.warnings, key=lambda w: w.line):
         console.print(f"{display_path(notice)}:{w.line}: {w.message}", style="yellow", markup=False)
-    if draft.warnings:
-        raise typer.Exit(int(ExitCode.DATA))
+    finish()

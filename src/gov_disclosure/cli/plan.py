@@ -10,6 +10,7 @@ import typer
 from gov_disclosure import api
 from gov_disclosure.cli.common import (
     date_option,
+    finish,
     handle_errors,
     outcome,
     plan_converter,
@@ -18,7 +19,6 @@ from gov_disclosure.cli.common import (
 )
 from gov_disclosure.cli.options import FormatOpt, OutputFormat, RootOpt, ScriptOpt, UnitOpt, YearOpt
 from gov_disclosure.cli.output import ID, Column, emit, joined
-from gov_disclosure.errors import ExitCode
 from gov_disclosure.plan.assignments import Role
 
 app = typer.Typer()
@@ -52,13 +52,13 @@ def validate_command(
     """
     report = api.validate(root=root, year=year, today=date_option(today, "--today", root, year))
     failed = bool(report.errors or (strict and report.problems))
-    outcome(int(ExitCode.DATA) if failed else int(ExitCode.OK))
+    outcome(failed)
     print_problems(report.problems)
     for line in report.summary:
         typer.echo(line)
     if failed:
         typer.echo(f"{report.error_count} error(s), {report.warning_count} warning(s)", err=True)
-        raise typer.Exit(int(ExitCode.DATA))
+        finish()
     if report.problems:
         typer.echo(f"ok, with {report.warning_count} warning(s)")
     else:

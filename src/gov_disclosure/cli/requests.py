@@ -12,7 +12,9 @@ from gov_disclosure import api
 from gov_disclosure import constants as C
 from gov_disclosure.cli.common import (
     date_option,
+    finish,
     handle_errors,
+    outcome,
     plan_converter,
     print_problems,
     print_warnings,
@@ -33,7 +35,6 @@ from gov_disclosure.cli.options import (
 )
 from gov_disclosure.cli.output import DATE, ID, STATE, Column, emit, print_json, whose
 from gov_disclosure.dates import parse_date, parse_days
-from gov_disclosure.errors import ExitCode
 
 app = typer.Typer(
     help="The register of requests for government information (依申請公開) and their deadlines.",
@@ -474,11 +475,11 @@ def due_command(
         unit=unit,
         root=root,
     )
+    outcome(check and listing.overdue > 0)
     print_warnings(listing.warnings)
     conv = plan_converter(listing.loaded, script)
     print_due(listing, fmt, conv)
-    if check and listing.overdue:
-        raise typer.Exit(int(ExitCode.DATA))
+    finish()
 
 
 def print_due(listing: api.RequestDueList, fmt: OutputFormat, conv: Callable[[str], str]) -> None:
