@@ -51,6 +51,8 @@ def test_git_status_after_add_shows_no_file_holding_the_name(gd, repo: Path) -> 
         (["--received", "2020-02-30"], "is not a real date"),
         (["--unit", "不存在局"], "unknown unit '不存在局'"),
         (["--phone", "110"], "--phone is not a phone number"),
+        (["--subject", "公開\x07"], "--subject: control character U+0007 is not allowed"),
+        (["--name", "張\x1b[2J三"], "--name: control character U+001B is not allowed"),
     ],
 )
 def test_add_refuses_wrong_input_with_exit_2(
@@ -252,3 +254,14 @@ def test_starting_gd_imports_no_request_module() -> None:
     # The command line's and the API's modules for them (cli.requests, api.workdays …) do
     # load; the packages that read the register and the calendar do not.
     assert out.stdout.strip() == "[]"
+
+
+def test_an_event_refuses_a_control_character_before_anything_is_written(gd, repo: Path) -> None:
+    assert gd(*ADD).exit_code == 0
+    register = repo / "requests" / "2020" / "health.yaml"
+    before = register.read_bytes()
+    result = gd("requests", "event", "health-2020-001", "consult_sent", "--date", "2020-09-28",
+                "--note", "征求\x07意見")  # fmt: skip
+    assert result.exit_code == 2
+    assert "--note: control character U+0007 is not allowed" in result.stderr
+    assert register.read_bytes() == before

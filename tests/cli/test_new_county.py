@@ -123,6 +123,8 @@ def test_units_add_and_add_member(county: Path) -> None:
     assert code == 2 and "already a unit" in err
     code, _, err = run("units", "add-member", "縣醫保局", "丹鳳街道", cwd=county)
     assert code == 2 and "not a group" in err
+    code, _, err = run("units", "add", "縣統計局", "--alias", "統計\x07局", cwd=county)
+    assert code == 2 and "--alias: control character U+0007 is not allowed" in err
     assert (county / "plan" / "units.yaml").read_bytes() == before
 
 

@@ -68,6 +68,17 @@ def resolve_unit(loaded: LoadedPlan, unit: str | None) -> Unit | None:
     return loaded.units.resolve(unit) if unit is not None else None
 
 
+def check_typed(*texts: tuple[str, str | None]) -> None:
+    """Texts typed as options (``("--note", note)``, a repeated option once for each), each
+    checked as typed input before anything is written: a control character is a usage
+    error naming its option."""
+    from gov_disclosure.textnorm import typed_text
+
+    for option, text in texts:
+        if text is not None:
+            typed_text(text, option)
+
+
 def parse_script(script: Script | str | None) -> Script | None:
     if script is None or isinstance(script, Script):
         return script

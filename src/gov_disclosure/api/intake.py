@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gov_disclosure.api._common import Root, parse_script
+from gov_disclosure.api._common import Root, check_typed, parse_script
 from gov_disclosure.errors import ExitCode, GdError, Problem, display_path, raise_if_errors
 from gov_disclosure.models import Unit, UnitKind
 from gov_disclosure.plan.loading import load_plan, load_registry
@@ -144,6 +144,7 @@ def add_unit(
         unique_id,
     )
 
+    check_typed(("NAME", name), ("--full-name", full_name), *(("--alias", a) for a in aliases))
     ws = find_workspace(root)
     index, _ = load_registry(ws)
     name = name.strip()

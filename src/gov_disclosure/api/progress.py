@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from gov_disclosure.api._common import Root, open_plan, open_plans, resolve_unit
+from gov_disclosure.api._common import Root, check_typed, open_plan, open_plans, resolve_unit
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.index.progress import progress_as_of
 from gov_disclosure.models import Evidence, Status, Unit
@@ -15,7 +15,6 @@ from gov_disclosure.plan.assignments import units_for_key
 from gov_disclosure.plan.loading import LoadedPlan
 from gov_disclosure.progress import queries as progress_queries
 from gov_disclosure.progress.book import ProgressBook
-from gov_disclosure.textnorm import typed_text
 
 if TYPE_CHECKING:
     from gov_disclosure.progress.store import Written
@@ -39,12 +38,9 @@ def set_progress(
     from gov_disclosure.progress.store import set_progress as write
 
     now = today or dt.date.today()
-    if note is not None:
-        typed_text(note, "--note")
-        if any(line.startswith("\t") for line in note.split("\n")):
-            raise GdError.usage("--note: a line starts with a tab; indent it with spaces")
-    for item in evidence:
-        typed_text(f"{item.ref} {item.title or ''}", "--evidence")
+    check_typed(("--note", note), *(("--evidence", f"{e.ref} {e.title or ''}") for e in evidence))
+    if note is not None and any(line.startswith("\t") for line in note.split("\n")):
+        raise GdError.usage("--note: a line starts with a tab; indent it with spaces")
     change = Change(
         key=task.strip(),
         status=status,

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from gov_disclosure.api._common import Listing, Root, open_plan, resolve_unit
+from gov_disclosure.api._common import Listing, Root, check_typed, open_plan, resolve_unit
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.loading import LoadedPlan
@@ -74,6 +74,8 @@ def add_request(
     from gov_disclosure.requests.settings import load_settings
     from gov_disclosure.requests.store import add_request as write
 
+    check_typed(("--subject", subject), ("--note", note), ("--name", name))
+    check_typed(("--id-number", id_number), ("--phone", phone), ("--address", address))
     now = today or dt.date.today()
     loaded = open_plan(root, None)
     target = loaded.units.resolve(unit)
@@ -127,6 +129,8 @@ def request_event(
     from gov_disclosure.requests.settings import load_settings
     from gov_disclosure.requests.store import add_event
 
+    check_typed(("--outcome", outcome), ("--note", note), ("--approved-by", approved_by))
+    check_typed(("--archive", archive))
     event = M.Event(
         M.parse_choice(kind, M.EventKind, "event"),
         date,
