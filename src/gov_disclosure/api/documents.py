@@ -74,7 +74,7 @@ def checklist(
     loaded = plans.whole()
     target = loaded.units.resolve(unit)
     book, warnings = progress_as_of(plans, now)
-    return _checklist(loaded, target, now, parse_script(script), book, warnings)
+    return _checklists(loaded, [target], now, parse_script(script), book, warnings)[0]
 
 
 def checklists(
@@ -90,27 +90,31 @@ def checklists(
     plans = open_plans(root, year, rev)
     loaded = plans.whole()
     book, warnings = progress_as_of(plans, now)
-    chosen = parse_script(script)
-    return [
-        (u, _checklist(loaded, u, now, chosen, book, warnings))
+    units = [
+        u
         for u in loaded.units.units
         if not u.is_group and any(u.id in assigned for assigned in loaded.assignments.values())
     ]
+    documents = _checklists(loaded, units, now, parse_script(script), book, warnings)
+    return list(zip(units, documents, strict=True))
 
 
-def _checklist(
+def _checklists(
     loaded: LoadedPlan,
-    unit: Unit,
+    units: list[Unit],
     today: dt.date,
     script: Script | None,
     book: ProgressBook,
     warnings: list[Problem],
-) -> Document:
+) -> list[Document]:
+    """The units' checklists, all of the one revision of the data (asked of git once)."""
     from gov_disclosure.documents import views
     from gov_disclosure.history.log import revision
 
-    view = views.checklist(loaded, book, unit, today, revision(loaded.workspace))
-    return Document("checklist", view, loaded, today, warnings, loaded.script_for(script))
+    stamp = revision(loaded.workspace)
+    chosen = loaded.script_for(script)
+    views_of = [views.checklist(loaded, book, u, today, stamp) for u in units]
+    return [Document("checklist", v, loaded, today, warnings, chosen) for v in views_of]
 
 
 def report(

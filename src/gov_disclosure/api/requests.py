@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from gov_disclosure.api._common import Listing, Root, check_typed, open_plan, resolve_unit
+from gov_disclosure.api._common import Listing, Root, check_typed, open_plans, resolve_unit
 from gov_disclosure.errors import GdError, Problem
 from gov_disclosure.models import Unit
 from gov_disclosure.plan.loading import LoadedPlan
@@ -43,7 +43,7 @@ def _registers(root: Root) -> _Registers:
     from gov_disclosure.requests.register import checked_register
     from gov_disclosure.workdays.calendar import load_calendar
 
-    loaded = open_plan(root, None)
+    loaded = open_plans(root, None).header  # the registry and settings; no task is read
     calendar, warnings = load_calendar(loaded.workspace)
     register, more = checked_register(loaded.workspace, loaded.units, calendar)
     return _Registers(loaded, calendar, register, [*loaded.warnings, *warnings, *more])
@@ -77,7 +77,7 @@ def add_request(
     check_typed(("--subject", subject), ("--note", note), ("--name", name))
     check_typed(("--id-number", id_number), ("--phone", phone), ("--address", address))
     now = today or dt.date.today()
-    loaded = open_plan(root, None)
+    loaded = open_plans(root, None).header  # the registry and settings; no task is read
     target = loaded.units.resolve(unit)
     request = M.Request(
         "",
@@ -142,7 +142,7 @@ def request_event(
         delivered,
         amount,
     )
-    loaded = open_plan(root, None)
+    loaded = open_plans(root, None).header  # the registry and settings; no task is read
     ws = loaded.workspace
     settings = load_settings(ws)
     calendar, problems = _calendar_if_any(ws)
