@@ -248,3 +248,16 @@ def test_a_yml_report_is_read(gd, root: Path) -> None:
     path.write_text(HEALTH.format(year=2020, extra=""), encoding="utf-8")
     one = gd("annual", "check", "--unit", "县卫健局", "--year", "2020", root=root)
     assert one.exit_code == 0 and "annual/2020/health.yml: 縣衛健局 ok" in one.stdout
+
+
+def test_a_report_written_both_ways_is_counted_once(gd, root: Path) -> None:
+    """health.yaml and health.yml side by side: the .yml is a problem, never a second report
+    (a reviewer saw the county's 本年新收 go from 8 to 13)."""
+    folder = root / "annual" / "2020"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "health.yaml").write_text(HEALTH.format(year=2020, extra=""), encoding="utf-8")
+    (folder / "health.yml").write_text(HEALTH.format(year=2020, extra=""), encoding="utf-8")
+    checked = gd("annual", "check", "--year", "2020", root=root)
+    assert checked.exit_code == 1
+    assert "health.yml: health.yaml is beside it" in checked.stderr.replace(str(folder) + "/", "")
+    assert checked.stdout.count("縣衛健局 ok") == 1

@@ -265,3 +265,17 @@ def test_an_event_refuses_a_control_character_before_anything_is_written(gd, rep
     assert result.exit_code == 2
     assert "--note: control character U+0007 is not allowed" in result.stderr
     assert register.read_bytes() == before
+
+
+def test_a_register_written_both_ways_is_never_counted_twice(gd, repo: Path) -> None:
+    assert gd(*ADD).exit_code == 0
+    folder = repo / "requests" / "2020"
+    (folder / "health.yml").write_bytes((folder / "health.yaml").read_bytes())
+    listed = gd("requests", "list", "--format", "json")
+    assert listed.exit_code == 1 and listed.stdout == ""
+    assert "health.yml: health.yaml is beside it" in listed.stderr.replace(str(folder) + "/", "")
+    assert "health.yml: health.yaml is beside it" in gd("validate").stderr.replace(
+        str(folder) + "/", ""
+    )
+    (folder / "health.yml").unlink()
+    assert len(gd("requests", "list", "--format", "json").json()) == 1  # type: ignore[arg-type]

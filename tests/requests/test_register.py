@@ -156,7 +156,7 @@ def test_private_files_must_be_ignored_by_git(workspace: Path) -> None:
     git(workspace, "init", "-q")
     ws = find_workspace(workspace)
     register, _ = load(workspace)
-    assert private_files(ws) == [private]
+    assert private_files(ws) == ([private], [])
     problems, count = check_private_files(ws, register)
     assert count == 1
     assert [(p.file, p.line) for p in problems] == [(private, 3)]

@@ -98,12 +98,14 @@ Read = dict[Path, tuple[AnnualReport | None, list[Problem]]]
 
 def read_year(ws: Workspace, units: UnitIndex, year: int) -> Read:
     """Every file of ``annual/<year>/`` read (not yet checked), from the cache when unchanged."""
-    paths = annual_files(ws, year)
-    sources = [ws.registry_path, *paths]
+    paths, odd = annual_files(ws, year)
+    strays = {p.file: p for p in odd if p.file is not None}
+    sources = [ws.registry_path, *paths, *strays]
     hit = cache.load(ws.root, f"annual-{year}", sources)
     if isinstance(hit, dict):
         return hit
     found: Read = {path: load_report(ws, units, path, year) for path in paths}
+    found.update({path: (None, [p]) for path, p in strays.items()})  # failing: never counted
     cache.store(ws.root, f"annual-{year}", sources, found)
     return found
 
@@ -122,6 +124,7 @@ def check_year(
     read = read_year(ws, units, year)
     paths = list(read)
     if only is not None:
+        # Its report as spelled (a lone .yml too); read lists the reports before any stray.
         path = next((p for p in read if p.stem == only.id), annual_path(ws, year, only))
         if path not in read:
             raise GdError.data(

@@ -40,7 +40,6 @@ from gov_disclosure.storage import yamlio
 from gov_disclosure.storage.workspace import Workspace
 
 ANNUAL_DIR = "annual"
-SUFFIXES = (".yaml", ".yml")
 
 Number = int | Decimal
 #: A table: row key → column key → cell (None: not stated).
@@ -57,12 +56,12 @@ def annual_path(ws: Workspace, year: int, unit: Unit) -> Path:
     return annual_dir(ws, year) / f"{unit.id}.yaml"
 
 
-def annual_files(ws: Workspace, year: int) -> list[Path]:
-    return [
-        p
-        for p in ws.files(annual_dir(ws, year))
-        if p.suffix in SUFFIXES and not p.name.startswith((".", "_"))
-    ]
+def annual_files(ws: Workspace, year: int) -> tuple[list[Path], list[Problem]]:
+    """A year's reports (``<unit-id>.yaml`` or ``.yml``; a name starting with ``_`` is set
+    aside), and a problem for a unit's report written both ways (only the ``.yaml`` is read:
+    a report is never counted twice)."""
+    files, problems = ws.yaml_or_yml_files(annual_dir(ws, year))
+    return [p for p in files if not p.name.startswith("_")], problems
 
 
 def annual_years(ws: Workspace) -> list[int]:

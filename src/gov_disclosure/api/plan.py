@@ -88,7 +88,8 @@ def _validate_annual(
 
     lines = []
     for report_year in [year] if year is not None else annual_years(ws):
-        files = annual_files(ws, report_year)
+        files, odd = annual_files(ws, report_year)
+        report.problems += odd
         for path in files:
             report.problems += check_file(ws, units, path, report_year).problems
         if files:
@@ -156,7 +157,7 @@ def _validate_requests(
     private, applicants = check_private_files(ws, register)
     report.problems += private
     for year in register_years(ws):
-        files = register_files(ws, year)
+        files, _ = register_files(ws, year)  # what else is there: among load_register's
         count = sum(len(f.requests) for f in register.files if f.year == year)
         lines.append(
             f"{display_path(requests_dir(ws) / str(year))}: {_count(len(files), 'file')}, "

@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 from gov_disclosure import constants as C
+from gov_disclosure.errors import Problem
 from gov_disclosure.storage.workspace import Workspace
 
 _YEAR = re.compile(r"^\d{4}$")
-SUFFIXES = (".yaml", ".yml")
 
 
 def requests_dir(ws: Workspace) -> Path:
@@ -37,23 +37,31 @@ def register_years(ws: Workspace) -> list[int]:
     return sorted(int(p.name) for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
 
 
-def register_files(ws: Workspace, year: int) -> list[Path]:
-    return [
-        p
-        for p in ws.files(requests_dir(ws) / str(year))
-        if p.suffix in SUFFIXES and not p.name.startswith(".")
-    ]
+def register_files(ws: Workspace, year: int) -> tuple[list[Path], list[Problem]]:
+    """A year's register files (``<unit-id>.yaml`` or ``.yml``), and a problem for a unit's
+    file written both ways (only the ``.yaml`` is read: a register is never counted twice)."""
+    return ws.yaml_or_yml_files(requests_dir(ws) / str(year))
 
 
-def all_register_files(ws: Workspace) -> list[Path]:
-    return [p for year in register_years(ws) for p in register_files(ws, year)]
+def all_register_files(ws: Workspace) -> tuple[list[Path], list[Problem]]:
+    """Every year's register files, and the problems of what else their folders hold."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for year in register_years(ws):
+        found, odd = register_files(ws, year)
+        files += found
+        problems += odd
+    return files, problems
 
 
-def private_files(ws: Workspace) -> list[Path]:
+def private_files(ws: Workspace) -> tuple[list[Path], list[Problem]]:
+    """The git-ignored files of applicants, and the problems of what else their folders hold."""
     root = requests_dir(ws) / C.PRIVATE_DIR
-    if not root.is_dir():
-        return []
-    years = sorted(p for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name))
-    return [
-        p for y in years for p in ws.files(y) if p.suffix in SUFFIXES and not p.name.startswith(".")
-    ]
+    files: list[Path] = []
+    problems: list[Problem] = []
+    if root.is_dir():
+        for year in sorted(p for p in root.iterdir() if p.is_dir() and _YEAR.match(p.name)):
+            found, odd = ws.yaml_or_yml_files(year)
+            files += found
+            problems += odd
+    return files, problems

@@ -73,7 +73,7 @@ def load_register(
     From the workspace cache when the files, the registry, the settings and
     the calendar are unchanged (and no ``today`` asks for a date check).
     """
-    files = all_register_files(ws)
+    files, odd = all_register_files(ws)
     use_cache = today is None and ws.rev is None and cache.enabled()
     sources = [
         ws.registry_path,
@@ -81,12 +81,14 @@ def load_register(
         workdays_path(ws),
         *package_files(),
         *files,
+        *(p.file for p in odd if p.file is not None),  # a stray is said while it is there
     ]
     if use_cache:
         hit = cache.load(ws.root, "requests", sources)
         if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], Register):
             return hit
-    result = _load_register(ws, units, calendar, files, today)
+    register, problems = _load_register(ws, units, calendar, files, today)
+    result = register, [*odd, *problems]
     if use_cache:
         cache.store(ws.root, "requests", sources, result)
     return result
@@ -336,9 +338,9 @@ def check_private_files(ws: Workspace, register: Register) -> tuple[list[Problem
     from gov_disclosure.requests.schema import PrivateFile
     from gov_disclosure.storage.schema_errors import findings_to_problems, validate_document
 
-    problems: list[Problem] = []
+    paths, problems = private_files(ws)
     count = 0
-    for path in private_files(ws):
+    for path in paths:
         try:
             doc = ws.load_yaml(path)
             model = validate_document(doc, PrivateFile, "private file (unit, year, applicants)")

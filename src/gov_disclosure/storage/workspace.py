@@ -106,6 +106,18 @@ class Workspace:
                 problems.append(Problem(why, path))
         return files, problems
 
+    def yaml_or_yml_files(self, folder: Path) -> tuple[list[Path], list[Problem]]:
+        """The ``NAME.yaml`` and ``NAME.yml`` files of a folder, and a problem for a name
+        written both ways: only ``NAME.yaml`` is read then, never both."""
+        files = [p for p in self.files(folder) if p.suffix in (".yaml", ".yml")]
+        yaml_stems = {p.stem for p in files if p.suffix == ".yaml"}
+        doubled = [p for p in files if p.suffix == ".yml" and p.stem in yaml_stems]
+        problems = [
+            Problem(f"{p.stem}.yaml is beside it: one file per name; remove one", p)
+            for p in doubled
+        ]
+        return [p for p in files if p not in doubled], problems
+
     def _not_a_yaml_file(self, path: Path, names: set[str], one_per: str) -> str | None:
         if self.rev is None and path.is_symlink() and not path.resolve().is_relative_to(self.root):
             return "a link to outside the workspace; gd reads only files in it"
