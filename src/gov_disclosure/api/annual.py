@@ -151,7 +151,7 @@ def annual_render(
     ``warnings`` names them too.  ``script`` defaults to the workspace's (its registry's).
     """
     from gov_disclosure.annual.document import county_document, unit_document
-    from gov_disclosure.textnorm import Script, convert_texts, converter, is_traditional
+    from gov_disclosure.textnorm import convert_texts, converter, is_traditional, script_of
 
     if county == (unit is not None):
         raise GdError.usage("give either --unit NAME or --county")
@@ -163,7 +163,7 @@ def annual_render(
     from gov_disclosure.plan.settings import load_settings
 
     traditional = is_traditional("".join(u.name for u in units.units))
-    default = Script.traditional if traditional else Script.simplified
+    default = script_of(traditional)
     target_script = parse_script(script) or load_settings(ws).script or default
     view = convert_texts(built.view, converter(target_script, source_is_traditional=False))
     return AnnualDocument(view, ws, built.format.id, built.date, built.warnings, target_script)

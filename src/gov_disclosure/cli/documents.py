@@ -62,9 +62,9 @@ def write_document(
         from gov_disclosure.storage.outputs import check_target
 
         check_target(output, document.root, force)  # before rendering: refuse at once
-    # To a file, the document goes as it is rendered (a large report is never all in memory).
-    data = document.render(fmt, template) if output is None else document.stream(fmt, template)
-    write_output(data, output, quiet=quiet, root=document.root)
+    # To a file the document goes as it is rendered (a large report is never all in memory);
+    # standard output gets it whole (write_output gathers the pieces).
+    write_output(document.stream(fmt, template), output, quiet=quiet, root=document.root)
 
 
 @checklist_app.command("render")

@@ -48,10 +48,6 @@ DATE = Column("日期", nowrap=True)
 STATE = Column("狀態", nowrap=True)
 
 
-#: Every text of a listing's records in the script asked for.
-convert_all = convert_texts
-
-
 def emit(
     fmt: OutputFormat,
     records: Sequence[R],
@@ -70,7 +66,7 @@ def emit(
         typer.echo(conv(empty))
         return
     if fmt is OutputFormat.json:
-        print_json(convert_all(records, conv))
+        print_json(convert_texts(records, conv))
         return
     header = [conv(c.label) for c in columns]
     rows = [[visible(conv(cell)) for cell in cells(r)] for r in records]

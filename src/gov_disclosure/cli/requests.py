@@ -137,7 +137,10 @@ def add_command(
     )
     _say(written.messages)
     if written.deadline:
-        _say([f"{written.number}: 答復期限 {written.deadline}（收到申請之日起20個工作日）"])
+        from gov_disclosure.requests.model import BASE_DAYS
+
+        days = f"收到申請之日起{BASE_DAYS}個工作日"
+        _say([f"{written.number}: 答復期限 {written.deadline}（{days}）"])
     print_problems(written.warnings)
     typer.echo(written.number)
 
@@ -322,9 +325,9 @@ def show_command(
     conv = plan_converter(view.loaded, script)
     record = timeline_record(view)
     if fmt is OutputFormat.json:
-        from gov_disclosure.cli.output import convert_all
+        from gov_disclosure.textnorm import convert_texts
 
-        print_json(convert_all(record, conv))
+        print_json(convert_texts(record, conv))
         return
     if fmt is OutputFormat.table:
         for line in _header(record):

@@ -182,9 +182,6 @@ class ExportTables:
             ("data_day", self.data_day.isoformat()),
         ]
 
-    def unit(self, unit_id: str) -> UnitRow:
-        return next(u for u in self.units if u.id == unit_id)
-
     def counts(self) -> dict[str, int]:
         """Rows of each kind: units (groups apart), tasks, deadlines, progress records."""
         groups = sum(1 for u in self.units if u.kind == "group")

@@ -17,7 +17,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from gov_disclosure.errors import GdError, Problem
+from gov_disclosure.errors import GdError, Problem, errors_among
 from gov_disclosure.index import db
 from gov_disclosure.index.plans import DAMAGED, PlanIndex
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
@@ -177,7 +177,7 @@ def _check(
             out[str(path)] = (key, None, False, exc.problems)
             writes.append((path, key, None, exc.problems, []))
             continue
-        ok = not any(p.severity == "error" for p in found)
+        ok = not errors_among(found)
         out[str(path)] = (key, progress.unit.id, ok, found)
         read[str(path)] = list(progress.records.values())
         writes.append((path, key, progress.unit.id, found, read[str(path)]))
@@ -206,7 +206,7 @@ def _write(plans: PlanIndex, writes: list[_Write], day: str) -> None:
             conn.execute(
                 "INSERT INTO progress_files VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (year, str(path), day, key, unit_id,
-                 int(unit_id is not None and not _errors(found)), plaindata.dumps(found)),
+                 int(unit_id is not None and not errors_among(found)), plaindata.dumps(found)),
             )  # fmt: skip
             if unit_id is None:
                 continue
@@ -214,10 +214,6 @@ def _write(plans: PlanIndex, writes: list[_Write], day: str) -> None:
                 "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(year, str(path), unit_id, i, *record_row(r)) for i, r in enumerate(records)],
             )
-
-
-def _errors(found: list[Problem]) -> bool:
-    return any(p.severity == "error" for p in found)
 
 
 def _forget_others(plans: PlanIndex, present: set[str]) -> None:
@@ -259,8 +255,7 @@ def _book(
     for path, unit_id in usable:
         unit = loaded.units.by_id[unit_id]
         book.by_unit[unit_id] = UnitProgress(unit, Path(path), by_path[path])
-    order = {u.id: i for i, u in enumerate(loaded.units.units)}
-    book.by_unit = dict(sorted(book.by_unit.items(), key=lambda kv: order[kv[0]]))
+    book.in_registry_order(loaded.units)
     return book
 
 

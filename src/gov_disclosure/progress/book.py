@@ -17,7 +17,7 @@ from gov_disclosure.errors import Finding, GdError, Problem, raise_if_errors, re
 from gov_disclosure.models import Evidence, ProgressRecord, Status, Unit
 from gov_disclosure.plan.assignments import reports_on
 from gov_disclosure.plan.loading import LoadedPlan
-from gov_disclosure.plan.units import unit_file
+from gov_disclosure.plan.units import UnitIndex, unit_file
 from gov_disclosure.storage.textfile import decode_utf8
 from gov_disclosure.storage.workspace import Workspace
 
@@ -60,6 +60,10 @@ class ProgressBook:
     def status(self, unit_id: str, key: str) -> Status | None:
         record = self.record(unit_id, key)
         return record.status if record else None
+
+    def in_registry_order(self, units: UnitIndex) -> None:
+        """The units' files in the order of the registry (as every listing shows them)."""
+        self.by_unit = dict(sorted(self.by_unit.items(), key=lambda kv: units.order[kv[0]]))
 
     def as_of(self, day: dt.date) -> ProgressBook:
         """The book as it stood on a day: records dated later had not happened yet."""
@@ -126,8 +130,7 @@ def _load_progress(
         problems += file_problems
         if not any(p.severity == "error" for p in file_problems):
             book.by_unit[progress.unit.id] = progress
-    order = {u.id: i for i, u in enumerate(loaded.units.units)}
-    book.by_unit = dict(sorted(book.by_unit.items(), key=lambda kv: order[kv[0]]))
+    book.in_registry_order(loaded.units)
     return book, problems
 
 

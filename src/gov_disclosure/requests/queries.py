@@ -221,6 +221,6 @@ def as_due(s: Standing, today: dt.date, warn_days: int) -> Due | None:
         (s.unit,),
         (s.unit,),
         days_left,
-        Flag.overdue if days_left < 0 else flag_for(days_left, False, warn_days),
+        flag_for(days_left, False, warn_days),
         request=s.request.number,
     )
